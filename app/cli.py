@@ -1,0 +1,216 @@
+"""The ``penholder`` command line.
+
+Exit codes: 0 success, 1 the checker found errors, 2 bad usage or unreadable input. Every
+failure is one clear line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__
+from drafting.errors import DraftingError
+from drafting.importers import ImportResult, load_document
+from drafting.outline import outline
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+COMMANDS = ("import", "outline", "export", "check", "compare")
+
+
+class UsageError(Exception):
+    """Bad command-line usage; the message is shown as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see 'penholder --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="penholder",
+        description="Penholder: a drafting assistant for UN resolutions and negotiation texts.",
+        epilog="SRC is a .penholder, .txt or .md file. Run 'penholder COMMAND --help' for details.",
+    )
+    parser.add_argument("--version", action="version", version=f"penholder {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="read SRC and save it as a Penholder file")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.penholder")
+
+    p = sub.add_parser("outline", help="show the structure as read: paragraphs, footnotes, proposals")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("--json", action="store_true", help="print the outline as JSON (docs/outline-json.md)")
+
+    p = sub.add_parser("export", help="write SRC as text in UN layout")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.txt|OUT.md")
+
+    p = sub.add_parser("check", help="check footnotes, citations and style (not available yet)")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("compare", help="compare two revisions (not available yet)")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _prefer_utf8_output()
+    try:
+        if args_list and args_list[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in args_list[:1]):
+            args = build_parser().parse_args(args_list)
+            return _dispatch(args)
+        return _open_editor(args_list)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except DraftingError as exc:
+        return _fail(str(exc))
+    except SystemExit as exc:  # --help and --version exit through argparse
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        return _open_editor([])
+    if args.command == "import":
+        return _cmd_import(args.src, args.output)
+    if args.command == "outline":
+        return _cmd_outline(args.src, as_json=args.json)
+    if args.command == "export":
+        return _cmd_export(args.src, args.output)
+    return _fail(f"'penholder {args.command}' is not available yet in this version")
+
+
+def _open_editor(args: list[str]) -> int:
+    if len(args) > 1:
+        raise UsageError(f"unknown command '{args[0]}'")
+    if args and args[0].startswith("-"):
+        raise UsageError(f"unknown option '{args[0]}'")
+    return _fail(
+        "the editor window is not available yet in this version;"
+        " use 'penholder outline SRC' or 'penholder export SRC -o OUT.txt'"
+    )
+
+
+def _cmd_import(src: str, output: str) -> int:
+    from drafting import storage
+
+    if Path(output).suffix.lower() != ".penholder":
+        raise UsageError(f"the output of 'import' must be a .penholder file, not '{output}'")
+    result = load_document(src)
+    storage.save(storage.PenholderFile(result.document, []), output)
+    print(f"{output}: {_summary(result)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_outline(src: str, *, as_json: bool) -> int:
+    result = load_document(src)
+    data = outline(result.document, result.report)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_outline(data))
+    return EXIT_OK
+
+
+def _cmd_export(src: str, output: str) -> int:
+    from drafting.exporters import export_document
+
+    result = load_document(src)
+    export_document(result.document, output)
+    return EXIT_OK
+
+
+def _summary(result: ImportResult) -> str:
+    data = outline(result.document, result.report)
+    counts = data["counts"]
+    parts = [data["kind"].replace("_", " ")]
+    if counts["preambular"] or counts["operative"]:
+        parts.append(f"{counts['preambular']} preambular and {counts['operative']} operative paragraphs")
+    else:
+        parts.append(f"{counts['blocks']} blocks")
+    parts.append(f"{counts['footnotes']} footnotes")
+    if counts["proposals"]:
+        parts.append(f"{counts['proposals']} proposals")
+    parts.append(f"{len(result.report.discarded)} lines of page furniture set aside")
+    return ", ".join(parts)
+
+
+def format_outline(data: dict) -> str:
+    """The outline for a terminal: one line per paragraph, then footnotes and the report."""
+    lines = [
+        f"{data['kind'].replace('_', ' ')} ({data['language']})"
+        + (f"  {data['symbol']}" if data["symbol"] else ""),
+    ]
+    if data["title"]:
+        lines.append(f"title: {data['title']}")
+    for block in data["front"]:
+        lines.append(f"  [front] {_short(block['text'])}")
+
+    def show(block: dict, indent: int) -> None:
+        refs = "".join(f" [{n}]" for n in block["footnotes"])
+        label = block["label"] or {"preambular": "PP"}.get(block["kind"], "")
+        lines.append(f"{'  ' * indent}{label:<5} {_short(block['text'])}{refs}")
+        for child in block.get("subparagraphs", []):
+            show(child, indent + 1)
+
+    for block in data["blocks"]:
+        show(block, 1)
+    counts = data["counts"]
+    lines.append(
+        f"{counts['preambular']} preambular, {counts['operative']} operative, "
+        f"{counts['footnotes']} footnotes, {counts['proposals']} proposals"
+    )
+    for note in data["footnotes"]:
+        lines.append(f"  {note['number']:>3}. {_short(note['text'])}  (cited {note['references']}x)")
+    for proposal in data["proposals"]:
+        lines.append(
+            f"  proposal: {proposal['kind']} '{_short(proposal['text'], 50)}' in {proposal['block_reference']}"
+            f" by {proposal['author'] or 'unknown'}"
+        )
+    report = data["import_report"]
+    for note in report["notes"]:
+        lines.append(f"note: {note}")
+    for warning in report["warnings"]:
+        lines.append(f"warning: {warning}")
+    for item in report["discarded"]:
+        lines.append(f"set aside line {item['line']}: {item['text']!r} ({item['reason']})")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, width: int = 72) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fail(message: str) -> int:
+    print(f"penholder: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _prefer_utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass

@@ -1,0 +1,251 @@
+"""Importer for text extracted from PDF or Word files, and for Penholder's own text export.
+
+The steps, each small:
+
+1. sort lines into content, footnote lines and page furniture (:mod:`text_lines`);
+2. group content lines into paragraphs, and footnote lines into footnotes, noting where a
+   page break (a footnote block or furniture) came between two paragraphs;
+3. rejoin a paragraph that a page break cut mid-sentence, and a footnote that continues
+   at the foot of the next page;
+4. parse emphasis markup and bind footnote markers (:mod:`markers`);
+5. hand the paragraphs to the shared structure classifier (:mod:`drafting.structure`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting import markup
+from drafting import masthead as mh
+from drafting.ids import IdMaker
+from drafting.importers.decoding import decode_text
+from drafting.importers.markers import MarkerBinder, plain_marker_candidates
+from drafting.importers.report import ImportReport, ImportResult
+from drafting.importers.text_lines import SUPERSCRIPT_DIGITS, Line, LineKind, split_lines
+from drafting.model import Footnote, Masthead, plain_text
+from drafting.structure import RawInput, RawParagraph, build_document, ends_terminated
+
+_NEW_PARAGRAPH = re.compile(
+    r"^(?:\s{2,}|\t|\s*\d{1,3}\.\s|\s*\d{1,3}\s+-\s|\s*\([a-z]{1,4}\)\s|\s*[a-z]\)\s|"
+    r"\s*[IVXLC]{1,6}\.\s|\s*[-•#]\s|\s*\*?\d+(?:st|nd|rd|th) plenary meeting)"
+)
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_TRAILING_MARKERS = re.compile(rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]]+\]|[*~\s”’\"'\]]|(?<=[;,.:])\d{{1,3}})+$")
+
+
+@dataclass
+class _Para:
+    lines: list[Line] = field(default_factory=list)
+    break_before: bool = False
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for line in self.lines:
+            out = _join(out, line.text.strip()) if out else line.text.strip()
+        return out
+
+
+@dataclass
+class _Note:
+    label: str
+    style: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        out = self.lines[0].footnote_text.strip()
+        for line in self.lines[1:]:
+            out = _join(out, line.text.strip())
+        return out
+
+
+def import_text_file(data: bytes, name: str = "input") -> ImportResult:
+    """Import the bytes of a ``.txt`` or ``.md`` file."""
+    return import_text(decode_text(data, name), name)
+
+
+def import_text(text: str, name: str = "input") -> ImportResult:
+    report = ImportReport(source=name)
+    lines, hints = split_lines(text, report)
+    _settle_candidates(lines)
+    items = _group(lines)
+    items = _continue_footnotes(items)
+    paragraphs = _rejoin([i for i in items if isinstance(i, _Para)])
+    notes = [i for i in items if isinstance(i, _Note)]
+    footnotes, label_to_id, plain_labels, star_note = _build_footnotes(notes, report)
+    binder = MarkerBinder(label_to_id, plain_labels)
+    raw_paragraphs = []
+    for paragraph in paragraphs:
+        where = f"line {paragraph.lines[0].number}"
+        content = binder.bind(markup.parse(paragraph.text), where)
+        raw_paragraphs.append(RawParagraph(content, [line.number for line in paragraph.lines]))
+    report.warnings.extend(binder.warnings)
+    for label, footnote_id in label_to_id.items():
+        if label not in binder.referenced:
+            report.warnings.append(f"footnote {label} is never referenced in the text")
+    raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_note)
+    document = build_document(raw, report)
+    return ImportResult(document, report)
+
+
+def _join(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: no space between CJK characters."""
+    if not left:
+        return right
+    if _CJK.match(left[-1]) or _CJK.match(right[:1] or " "):
+        return left + right
+    return f"{left} {right}"
+
+
+def _settle_candidates(lines: list[Line]) -> None:
+    """Decide plain-digit footnote lines and ``*`` notes with the rest of the text."""
+    content_text = "\n".join(line.text for line in lines if line.kind is LineKind.CONTENT)
+    superscript_labels = [
+        int(line.footnote_label)
+        for line in lines
+        if line.kind is LineKind.FOOTNOTE and line.footnote_style == "superscript"
+    ]
+    markers = plain_marker_candidates(content_text)
+    expected = max(superscript_labels, default=0) + 1
+    for line in lines:
+        if line.kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE:
+            label = line.footnote_label or ""
+            if int(label) == expected and label in markers:
+                line.kind = LineKind.FOOTNOTE
+                expected += 1
+            else:
+                line.kind = LineKind.CONTENT
+    starred = any(line.text.rstrip().endswith("*") and line.kind is LineKind.CONTENT for line in lines)
+    for line in lines:
+        if line.kind is LineKind.STAR_NOTE and not starred:
+            line.kind = LineKind.CONTENT
+
+
+def _group(lines: list[Line]) -> list[_Para | _Note]:
+    items: list[_Para | _Note] = []
+    current: _Para | _Note | None = None
+    pending_break = False
+    for line in lines:
+        kind = line.kind
+        if line.page_break:
+            pending_break = True
+        if kind is LineKind.BLANK:
+            current = None
+        elif kind is LineKind.FURNITURE:
+            current = None
+            pending_break = True
+        elif kind in (LineKind.FOOTNOTE, LineKind.STAR_NOTE):
+            current = _Note(line.footnote_label or "*", line.footnote_style or "star", [line])
+            items.append(current)
+            pending_break = True
+        elif isinstance(current, _Note):
+            current.lines.append(line)  # a footnote running on to a second line
+        elif isinstance(current, _Para) and not _NEW_PARAGRAPH.match(line.text):
+            current.lines.append(line)
+        else:
+            current = _Para([line], break_before=pending_break)
+            items.append(current)
+            pending_break = False
+    return items
+
+
+def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
+    """Attach a footnote's continuation printed at the foot of the next page.
+
+    A footnote cut by a page break ends without a full stop; its rest is printed just above
+    the next page's footnotes, after that page's body text. So the last paragraph before a
+    footnote block, when it cannot start a paragraph of its own (lower-case start), belongs
+    to the last unfinished footnote of the previous block.
+    """
+    out: list[_Para | _Note] = []
+    open_note: _Note | None = None
+    for index, item in enumerate(items):
+        if isinstance(item, _Note):
+            if item.style != "star":
+                open_note = None if _finished(item.text) else item
+            out.append(item)
+            continue
+        nxt = items[index + 1] if index + 1 < len(items) else None
+        before_notes = isinstance(nxt, _Note)
+        previous = out[-1] if out else None
+        if (
+            open_note is not None
+            and before_notes
+            and isinstance(previous, _Para)
+            and item.text[:1].islower()
+        ):
+            open_note.lines.extend(item.lines)
+            open_note = None
+            continue
+        out.append(item)
+    return out
+
+
+def _finished(text: str) -> bool:
+    stripped = _TRAILING_MARKERS.sub("", text)
+    return stripped.endswith((".", "。", ")", "»"))
+
+
+def _rejoin(paragraphs: list[_Para]) -> list[_Para]:
+    """Rejoin paragraphs that a page break or footnote block cut in the middle."""
+    out: list[_Para] = []
+    for paragraph in paragraphs:
+        if out:
+            previous = out[-1]
+            text = paragraph.text
+            cut_short = not ends_terminated(_TRAILING_MARKERS.sub("", previous.text))
+            continues = paragraph.break_before or text[:1].islower()
+            if (
+                cut_short
+                and continues
+                and not _NEW_PARAGRAPH.match(paragraph.lines[0].text)
+                and not _standalone(previous.text)
+                and not _standalone(text)
+            ):
+                previous.lines.extend(paragraph.lines)
+                continue
+        out.append(paragraph)
+    return out
+
+
+def _standalone(text: str) -> bool:
+    """Masthead material, a symbol or an adoption line: never part of a running paragraph."""
+    bare = text.replace("*", "").strip()
+    return bool(
+        mh.SYMBOL_LINE.match(bare)
+        or mh.ADOPTION_LINE.match(bare)
+        or mh.ADOPTION_LINE_ZH.match(bare)
+        or mh.parse_masthead_text(bare, Masthead())
+    )
+
+
+def _build_footnotes(
+    notes: list[_Note], report: ImportReport
+) -> tuple[dict[str, Footnote], dict[str, str], set[str], str | None]:
+    ids = IdMaker()
+    footnotes: dict[str, Footnote] = {}
+    label_to_id: dict[str, str] = {}
+    plain_labels: set[str] = set()
+    star_note: str | None = None
+    for note in notes:
+        if note.style == "star":
+            star_note = note.text
+            continue
+        if note.label in label_to_id:
+            report.warnings.append(
+                f"line {note.lines[0].number}: a second footnote numbered {note.label}; kept as footnote text"
+            )
+            existing = footnotes[label_to_id[note.label]]
+            existing.content.extend(markup.parse(" " + note.text))
+            continue
+        content = list(markup.parse(note.text))
+        footnote_id = ids.from_content("fn", plain_text(content))
+        footnotes[footnote_id] = Footnote(footnote_id, content)
+        label_to_id[note.label] = footnote_id
+        if note.style == "plain":
+            plain_labels.add(note.label)
+        if note.label.isdigit():
+            report.literal_footnote_numbers[footnote_id] = int(note.label)
+    return footnotes, label_to_id, plain_labels, star_note

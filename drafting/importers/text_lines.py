@@ -1,0 +1,132 @@
+"""Line-level reading of extracted text: page furniture, footnote lines, content lines.
+
+Text copied out of a UN PDF or Word file carries page numbers, job numbers, ODS tags,
+comment anchors and footnote rules between the lines of the text. This module sorts every
+line into one of a few kinds and records every piece it throws away in the import report,
+so that nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from drafting.importers.report import ImportReport
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+class LineKind(Enum):
+    BLANK = "blank"
+    FURNITURE = "furniture"
+    CONTENT = "content"
+    FOOTNOTE = "footnote"
+    """The first line of a footnote: ``number`` and ``text`` are set."""
+    PLAIN_FOOTNOTE_CANDIDATE = "plain_footnote_candidate"
+    """``3 Resolution 60/288.``: a footnote only if the body has a matching plain marker."""
+    STAR_NOTE = "star_note"
+
+
+@dataclass
+class Line:
+    number: int
+    text: str
+    kind: LineKind
+    footnote_label: str | None = None
+    footnote_style: str | None = None
+    """"superscript", "markdown" or "plain"."""
+    page_break: bool = False
+    footnote_text: str = ""
+    """For footnote lines: the text after the number or mark."""
+
+
+_ODS_TAG = re.compile(r"<<ODS ([A-Z0-9 ]+)>>(.*?)<<ODS \1>>")
+_COMMENT_ANCHOR = re.compile(r"\[(?:[A-Z]{1,4}\d{1,3})\]")
+_RULE = re.compile(r"^\s*(?:[_\-‐‑–—=*·.]\s*){3,}$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|[Pp]age \d{1,4}(?: of \d{1,4})?)\s*$")
+_JOB_NUMBER = re.compile(
+    r"^\s*(?:V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\*\d{7}\*)?\s*$"
+)
+_SUPERSCRIPT_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
+_MARKDOWN_FOOTNOTE = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
+_PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+_STAR_NOTE = re.compile(r"^\s*\*\s+(\S.*)$")
+
+
+def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, str]]:
+    """Classify every line; return the lines and hints (e.g. a symbol found in an ODS tag)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    hints: dict[str, str] = {}
+    lines: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        page_break = "\f" in raw
+        if page_break:
+            raw = raw.replace("\f", "")
+        cleaned = _strip_inline_furniture(number, raw, report, hints)
+        lines.append(_classify(number, cleaned, page_break))
+    _mark_repeated_headers(lines, report)
+    for line in lines:
+        if line.kind is LineKind.FURNITURE and not any(d.line == line.number for d in report.discarded):
+            report.discard(line.number, line.text.strip(), _furniture_reason(line.text))
+    return lines, hints
+
+
+def _strip_inline_furniture(number: int, raw: str, report: ImportReport, hints: dict[str, str]) -> str:
+    if "<<ODS" in raw:
+        for match in _ODS_TAG.finditer(raw):
+            name, value = match.group(1), match.group(2).strip()
+            if name.startswith("DOC SYMBOL") and value:
+                hints.setdefault("symbol", value)
+            report.discard(number, match.group(), f"ODS tag ({name.lower()})")
+        raw = _ODS_TAG.sub("", raw)
+    if "[" in raw:
+        for match in _COMMENT_ANCHOR.finditer(raw):
+            report.discard(number, match.group(), "Word comment anchor")
+        raw = _COMMENT_ANCHOR.sub("", raw)
+    return raw
+
+
+def _classify(number: int, text: str, page_break: bool) -> Line:
+    if not text.strip():
+        return Line(number, text, LineKind.BLANK, page_break=page_break)
+    if _RULE.match(text) or _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text):
+        return Line(number, text, LineKind.FURNITURE, page_break=page_break)
+    if m := _SUPERSCRIPT_FOOTNOTE.match(text):
+        label = m.group(1).translate(FROM_SUPERSCRIPT)
+        return Line(number, text, LineKind.FOOTNOTE, label, "superscript", page_break, m.group(2))
+    if m := _MARKDOWN_FOOTNOTE.match(text):
+        return Line(number, text, LineKind.FOOTNOTE, m.group(1), "markdown", page_break, m.group(2))
+    if m := _PLAIN_FOOTNOTE.match(text):
+        return Line(
+            number, text, LineKind.PLAIN_FOOTNOTE_CANDIDATE, m.group(1), "plain", page_break, m.group(2)
+        )
+    if m := _STAR_NOTE.match(text):
+        return Line(number, text, LineKind.STAR_NOTE, "*", "star", page_break, m.group(1))
+    return Line(number, text, LineKind.CONTENT, page_break=page_break)
+
+
+def _furniture_reason(text: str) -> str:
+    if _RULE.match(text):
+        return "footnote rule or separator line"
+    if _PAGE_NUMBER.match(text):
+        return "page number"
+    if _JOB_NUMBER.match(text):
+        return "job number"
+    return "page furniture"
+
+
+def _mark_repeated_headers(lines: list[Line], report: ImportReport) -> None:
+    """Short lines repeated on three or more pages are running headers or footers."""
+    counts = Counter(
+        line.text.strip()
+        for line in lines
+        if line.kind is LineKind.CONTENT and len(line.text.strip()) <= 80
+    )
+    repeated = {text for text, n in counts.items() if n >= 3 and not text.endswith((".", ",", ";", ":"))}
+    for line in lines:
+        if line.kind is LineKind.CONTENT and line.text.strip() in repeated:
+            line.kind = LineKind.FURNITURE
+            report.discard(line.number, line.text.strip(), "running header or footer (repeated on every page)")

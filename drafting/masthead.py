@@ -1,0 +1,83 @@
+"""Recognising masthead material: symbol, distribution, dates, session, agenda item, sponsors,
+adoption heading and line — including mastheads that a PDF extraction flattened into one run
+("United NationsA/RES/62/172General AssemblyDistr.: General").
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.model import Masthead
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
+_SYMBOL_PART = r"(?:[A-Z]{1,6}(?:\.\d+)?|\d+(?: [A-Z])?|(?:Rev|Add|Corr|Amend|Sub|WP|CRP|SR|PV)\.\d+|S-\d+|ES-\d+)"
+SYMBOL = (
+    rf"(?:A|S|E|T|ST|UNEP|TD|DP|CRC|CAT|CEDAW|CCPR|HRC|E/CN\.\d+|E/INCB)(?:/{_SYMBOL_PART})+"
+    r"(?: \(\d{4}\))?(?: \(Part [IVX]+\))?\*?"
+)
+ORGANS = (
+    "General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+    "Commission on Narcotic Drugs|Commission on Crime Prevention and Criminal Justice|"
+    "Trusteeship Council"
+)
+
+SYMBOL_LINE = re.compile(rf"^\s*({SYMBOL})\s*$")
+TITLE_WITH_NUMBER = re.compile(r"^((?:S-|ES-)?\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(\S.*)$")
+SPONSORS_LINE = re.compile(r"^(.+?)\s*:\s*((?:revised )?draft resolution)(\*?)\s*$", re.IGNORECASE)
+SPONSORS_LINE_ZH = re.compile(r"^(.+?)\s*[：:]\s*((?:订正)?决议草案)(\*?)\s*$")
+ADOPTION_LINE = re.compile(rf"^(\d+(?:st|nd|rd|th) plenary meeting)\s*,?\s*({DATE})$")
+ADOPTION_LINE_ZH = re.compile(r"^(第\s*\d+\s*次全体会议)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+
+# Each field: (attribute, pattern, value group). Order matters for flattened runs: longer,
+# more specific patterns first so "Resolution adopted … on 20 December 2012" is not taken
+# apart into an organ and a date.
+_FIELDS: list[tuple[str, re.Pattern[str], int]] = [
+    ("adoption_heading", re.compile(rf"(?:Resolution|Decision) adopted by the (?:{ORGANS}) on {DATE}"), 0),
+    ("adoption_heading", re.compile(rf"Adopted by the Security Council at its \d+\w* meeting, on {DATE}"), 0),
+    ("provenance", re.compile(r"\[(?:on the report of|without reference to)[^\]]*\]"), 0),
+    ("distribution", re.compile(r"Distr\.?:\s*(General|Limited|Restricted)"), 1),
+    ("original_language", re.compile(r"Original:\s*([A-Z][a-z]+(?:/[A-Z][a-z]+)?)"), 1),
+    ("agenda_item", re.compile(r"Agenda items? (\d+(?: ?\([a-z]\))?(?:(?:,| and) \d+(?: ?\([a-z]\))?)*)"), 1),
+    ("agenda_item", re.compile(r"议程项目\s*(\d+(?:\s*\([a-z]\))?)"), 1),
+    ("session", re.compile(r"[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session"), 0),
+    ("session", re.compile(r"第[一二三四五六七八九十百零〇]+届(?:特别|紧急特别)?会议"), 0),
+    ("symbol", re.compile(SYMBOL), 0),
+    ("organization", re.compile(r"United Nations"), 0),
+    ("organ", re.compile(ORGANS), 0),
+    ("date", re.compile(DATE), 0),
+]
+
+
+def parse_masthead_text(text: str, masthead: Masthead) -> bool:
+    """Fill ``masthead`` from ``text`` if the whole of ``text`` is masthead material.
+
+    Returns False (and changes nothing) if anything in ``text`` is not recognised.
+    """
+    found: dict[str, str] = {}
+    rest = text.strip()
+    for attribute, pattern, group in _FIELDS:
+        if not rest:
+            break
+        match = pattern.search(rest)
+        if match is None or attribute in found:
+            continue
+        found[attribute] = match.group(group).strip()
+        rest = (rest[: match.start()] + " " + rest[match.end() :]).strip()
+    if rest.strip(" ,;") or not found:
+        return False
+    for attribute, value in found.items():
+        if not getattr(masthead, attribute):
+            setattr(masthead, attribute, value)
+    return True
+
+
+def split_sponsors(names: str, language: str) -> list[str]:
+    """"Kazakhstan, Kyrgyzstan … and Uzbekistan" -> a list of the delegations."""
+    if language == "zh":
+        parts = re.split(r"[、，,]|和(?=[^和]*$)", names)
+    else:
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", names)
+    return [p.strip() for p in parts if p.strip()]

@@ -1,0 +1,139 @@
+"""Numbers and labels derived from order: operative numbers, subparagraph labels, list
+numbers, section numerals and footnote numbers. Nothing here is ever stored in a document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafting.model import Block, BlockKind, Document, NoteRef, iter_inlines
+
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
+
+
+def roman(number: int) -> str:
+    """Lower-case roman numeral for ``number`` (1 -> "i")."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def from_roman(text: str) -> int | None:
+    """Value of a roman numeral (either case), or None if ``text`` is not one."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    text = text.lower()
+    if not text or any(c not in values for c in text):
+        return None
+    total = 0
+    for i, c in enumerate(text):
+        v = values[c]
+        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
+    return total if roman(total) == text else None
+
+
+def letters(number: int) -> str:
+    """Alphabetic label: 1 -> a, 26 -> z, 27 -> aa (as UN texts continue after (z))."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def subparagraph_label(depth: int, index: int, language: str = "en") -> str:
+    """Label of the ``index``-th (1-based) subparagraph at ``depth`` (1 = first degree).
+
+    English: (a), (i), a., i.; French and Spanish drop the opening parenthesis: a), i).
+    """
+    cycle = (depth - 1) % 4
+    core = letters(index) if cycle in (0, 2) else roman(index)
+    if cycle >= 2:
+        return f"{core}."
+    if language in ("fr", "es"):
+        return f"{core})"
+    return f"({core})"
+
+
+@dataclass(frozen=True)
+class BlockLabel:
+    """What a block is called: its printed label ("5.", "(a)", "II.") and a human reference."""
+
+    label: str | None
+    reference: str
+
+
+def block_labels(document: Document) -> dict[str, BlockLabel]:
+    """Labels for every block, derived from order."""
+    labels: dict[str, BlockLabel] = {}
+    for i, block in enumerate(document.front, start=1):
+        labels[block.id] = BlockLabel(None, f"front {i}")
+    pp = op = heading = item = para = 0
+    for block in document.blocks:
+        kind = block.kind
+        if kind is BlockKind.PREAMBULAR:
+            pp += 1
+            labels[block.id] = BlockLabel(None, f"PP {pp}")
+        elif kind is BlockKind.OPERATIVE:
+            op += 1
+            labels[block.id] = BlockLabel(f"{op}.", f"OP {op}")
+            _label_children(block, f"OP {op}", 1, document.language, labels)
+        elif kind is BlockKind.HEADING:
+            if block.numbered:
+                heading += 1
+                numeral = roman(heading).upper()
+                labels[block.id] = BlockLabel(f"{numeral}.", f"section {numeral}")
+            else:
+                labels[block.id] = BlockLabel(None, "heading")
+        elif kind is BlockKind.LIST_ITEM:
+            item += 1
+            labels[block.id] = BlockLabel(f"{item}.", f"item {item}")
+            _label_children(block, f"item {item}", 1, document.language, labels)
+        else:
+            para += 1
+            labels[block.id] = BlockLabel(None, f"paragraph {para}")
+        if kind is not BlockKind.LIST_ITEM:
+            item = 0
+    return labels
+
+
+def _label_children(
+    parent: Block, prefix: str, depth: int, language: str, labels: dict[str, BlockLabel]
+) -> None:
+    for index, child in enumerate(parent.children, start=1):
+        label = subparagraph_label(depth, index, language)
+        reference = f"{prefix} {label}"
+        labels[child.id] = BlockLabel(label, reference)
+        _label_children(child, reference, depth + 1, language, labels)
+
+
+def footnote_numbers(document: Document) -> dict[str, int]:
+    """Footnote id -> number, in order of first reference.
+
+    Footnotes that nothing references are numbered after the referenced ones, in the
+    order they are stored, so that they still print (the checker reports them).
+    """
+    numbers: dict[str, int] = {}
+    for block in document.iter_blocks():
+        for node in iter_inlines(block.content):
+            if isinstance(node, NoteRef) and node.footnote_id in document.footnotes:
+                numbers.setdefault(node.footnote_id, len(numbers) + 1)
+    for footnote_id in document.footnotes:
+        numbers.setdefault(footnote_id, len(numbers) + 1)
+    return numbers

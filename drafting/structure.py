@@ -1,0 +1,291 @@
+"""The structure classifier shared by every importer.
+
+An importer turns its input into a flat list of :class:`RawParagraph` (inline content with
+the printed labels still in the text) plus footnotes. This module decides what each
+paragraph is — masthead, title, organ line, preambular or operative paragraph,
+subparagraph, heading, list item, adoption line — and builds the :class:`Document`.
+Printed numbers and labels are read to decide structure and then dropped: the model
+derives them from order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting import markup, masthead as mh
+from drafting.ids import IdMaker
+from drafting.importers.report import ImportReport
+from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, starts_marked, strip
+from drafting.model import (
+    Block,
+    BlockKind,
+    Document,
+    DocumentKind,
+    Footnote,
+    Inline,
+    Mark,
+    Masthead,
+    plain_text,
+)
+from drafting.numbering import from_roman, letters
+from drafting.phrases import opening_phrase, phrase_list
+from drafting.proposals import recognise_proposals
+
+ORGAN_LINES = [
+    re.compile(
+        r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+        r"Trusteeship Council|Commission on [A-Z][\w ,-]+|Conference of the Parties[\w ,-]*|"
+        r"[A-Z][\w-]+(?: [A-Z][\w-]+)* (?:Commission|Council|Committee|Board))\s*,?$"
+    ),
+    re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|麻醉药品委员会)[，,]$"),
+    re.compile(r"^(L['’]Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social),?$"),
+    re.compile(r"^(La Asamblea General|El Consejo de Seguridad|El Consejo Económico y Social),?$"),
+    re.compile(r"^(Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет),?$"),
+    re.compile(r"^إن (الجمعية العامة|مجلس الأمن)،?$"),
+]
+OPERATIVE_LABEL = re.compile(r"^\s*(\d{1,3})(?:\.\s*|\s+-\s+)(?=\S)")
+SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\))\s*(?=\S)")
+HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S)")
+TERMINAL = tuple(".,;:!?。，；：！？")
+CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
+
+
+@dataclass
+class RawParagraph:
+    content: list[Inline]
+    lines: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content).strip()
+
+
+@dataclass
+class RawInput:
+    paragraphs: list[RawParagraph]
+    footnotes: dict[str, Footnote]
+    symbol_hint: str | None = None
+    star_note: str | None = None
+
+
+def detect_language(texts: list[str]) -> str:
+    counts = {"zh": 0, "ru": 0, "ar": 0, "latin": 0}
+    for text in texts:
+        for ch in text:
+            o = ord(ch)
+            if 0x4E00 <= o <= 0x9FFF:
+                counts["zh"] += 1
+            elif 0x0400 <= o <= 0x04FF:
+                counts["ru"] += 1
+            elif 0x0600 <= o <= 0x06FF:
+                counts["ar"] += 1
+            elif ch.isalpha() and o < 0x250:
+                counts["latin"] += 1
+    # A CJK character carries about as much as three Latin letters.
+    weighted = {**counts, "zh": counts["zh"] * 3}
+    best = max(weighted, key=lambda k: weighted[k])
+    if best == "latin":
+        joined = " ".join(texts[:50]).lower()
+        if re.search(r"\b(l['’]assemblée|rappelant|décide)\b", joined):
+            return "fr"
+        if re.search(r"\b(la asamblea|recordando|decide)\b", joined) and " the " not in joined:
+            return "es"
+        return "en"
+    return best
+
+
+def is_organ_line(text: str) -> bool:
+    return any(p.match(text) for p in ORGAN_LINES)
+
+
+def ends_terminated(text: str) -> bool:
+    return text.rstrip().endswith(TERMINAL)
+
+
+def build_document(raw: RawInput, report: ImportReport) -> Document:
+    """Classify ``raw`` paragraphs and build the document."""
+    texts = [p.text for p in raw.paragraphs]
+    document = Document(language=detect_language(texts), footnotes=raw.footnotes)
+    organ_index = next((i for i, t in enumerate(texts) if is_organ_line(t)), None)
+    if organ_index is not None:
+        _build_resolution(document, raw, organ_index, report)
+    else:
+        concept = next(
+            (
+                i
+                for i, t in enumerate(texts[:60])
+                if CONCEPT_TITLE.search(t) and len(t) < 250 and not ends_terminated(t)
+            ),
+            None,
+        )
+        if concept is not None:
+            _build_concept_paper(document, raw, concept)
+        else:
+            document.kind = DocumentKind.PLAIN
+            document.blocks = [_block(BlockKind.PARAGRAPH, p.content) for p in raw.paragraphs]
+            report.notes.append(
+                "not a resolution: no organ line (such as 'The General Assembly,') and no concept-paper"
+                f" title found; all {len(document.blocks)} paragraphs kept as plain paragraphs"
+            )
+    _finish(document, report)
+    return document
+
+
+def _build_resolution(document: Document, raw: RawInput, organ_index: int, report: ImportReport) -> None:
+    head = document.masthead
+    paragraphs = raw.paragraphs
+    unrecognised: list[tuple[int, RawParagraph]] = []
+    title_number: str | None = None
+    sponsors_at: int | None = None
+    agenda_at: int | None = None
+    for i, paragraph in enumerate(paragraphs[:organ_index]):
+        text = paragraph.text
+        if m := mh.SYMBOL_LINE.match(text):
+            head.symbol = head.symbol or m.group(1)
+        elif m := mh.TITLE_WITH_NUMBER.match(text):
+            title_number, head.title = m.group(1), m.group(2).strip()
+        elif (m := mh.SPONSORS_LINE.match(text)) or (m := mh.SPONSORS_LINE_ZH.match(text)):
+            head.sponsors = mh.split_sponsors(m.group(1), document.language)
+            head.designation = m.group(2)
+            if m.group(3) and raw.star_note:
+                head.sponsors_note = raw.star_note
+            sponsors_at = i
+        elif mh.parse_masthead_text(text, head):
+            if head.agenda_item and agenda_at is None:
+                agenda_at = i
+        else:
+            unrecognised.append((i, paragraph))
+    if raw.star_note and not head.sponsors_note:
+        document.front.append(_block(BlockKind.PARAGRAPH, [*markup.parse("* " + raw.star_note)]))
+    for i, paragraph in unrecognised:
+        if head.title is None and (sponsors_at is not None and i > sponsors_at):
+            head.title = paragraph.text
+        elif agenda_at is not None and i > agenda_at and sponsors_at is not None and i < sponsors_at:
+            head.agenda_title = f"{head.agenda_title} {paragraph.text}" if head.agenda_title else paragraph.text
+        elif head.title is None and sponsors_at is None and i == unrecognised[-1][0]:
+            head.title = paragraph.text
+        else:
+            document.front.append(_block(BlockKind.PARAGRAPH, paragraph.content))
+    head.organ_line = paragraphs[organ_index].text
+    _build_body(document, paragraphs[organ_index + 1 :], report)
+    if head.symbol is None:
+        _recover_symbol(document, raw, title_number, report)
+    draft = bool(head.sponsors) or "/L." in (head.symbol or "") or head.distribution == "Limited"
+    document.kind = DocumentKind.DRAFT_RESOLUTION if draft else DocumentKind.RESOLUTION
+
+
+def _recover_symbol(document: Document, raw: RawInput, number: str | None, report: ImportReport) -> None:
+    head = document.masthead
+    if raw.symbol_hint:
+        head.symbol = raw.symbol_hint
+        report.notes.append(f"symbol {head.symbol} recovered from the running header or ODS tag")
+    elif number:
+        head.symbol = f"A/RES/{number}"
+        report.notes.append(f"symbol {head.symbol} recovered from the title number '{number}.'")
+
+
+def _build_body(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
+    head = document.masthead
+    blocks = document.blocks
+    operative_seen = 0
+    stack: list[Block] = []  # current operative / subparagraph chain
+    for paragraph in paragraphs:
+        text = paragraph.text
+        bare = _without_markup(text)
+        if (m := mh.ADOPTION_LINE.match(bare)) or (m := mh.ADOPTION_LINE_ZH.match(bare)):
+            head.adoption_meeting, head.adoption_date = m.group(1), m.group(2)
+            continue
+        if m := mh.SYMBOL_LINE.match(text):
+            for line in paragraph.lines or [0]:
+                report.discard(line, text, "running header (document symbol)")
+            continue
+        if operative_seen and mh.parse_masthead_text(text, head):
+            continue
+        lead = leading_text(paragraph.content)
+        if m := OPERATIVE_LABEL.match(lead):
+            number = int(m.group(1))
+            if operative_seen and number != operative_seen + 1:
+                report.warnings.append(
+                    f"operative paragraph printed as {number}. follows {operative_seen}.; renumbered"
+                )
+            operative_seen = number
+            block = _block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
+            blocks.append(block)
+            stack = [block]
+        elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
+            label = m.group(1) or m.group(2)
+            parent_chain = stack or [blocks[-1]]
+            depth = _subparagraph_depth(label, parent_chain)
+            parent = parent_chain[min(depth, len(parent_chain)) - 1]
+            block = _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
+            parent.children.append(block)
+            stack = [*parent_chain[: parent_chain.index(parent) + 1], block]
+        elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
+            blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
+            stack = []
+        else:
+            kind = BlockKind.PARAGRAPH if operative_seen else BlockKind.PREAMBULAR
+            blocks.append(_block(kind, paragraph.content))
+            stack = []
+
+
+def _subparagraph_depth(label: str, chain: list[Block]) -> int:
+    """1 for (a)-level, 2 for (i)-level: "(i)" after "(h)" is a letter, after "(a)" a numeral."""
+    parent = chain[0]
+    expected_letter = letters(len(parent.children) + 1)
+    if label == expected_letter:
+        return 1
+    if from_roman(label) is not None and len(chain) >= 2:
+        return 2
+    return 1
+
+
+def _build_concept_paper(document: Document, raw: RawInput, title_index: int) -> None:
+    document.kind = DocumentKind.CONCEPT_PAPER
+    paragraphs = raw.paragraphs
+    document.front = [_block(BlockKind.PARAGRAPH, p.content) for p in paragraphs[:title_index]]
+    document.masthead.title = paragraphs[title_index].text
+    for paragraph in paragraphs[title_index + 1 :]:
+        lead = leading_text(paragraph.content)
+        if (m := HEADING_LABEL.match(lead)) and not ends_terminated(paragraph.text):
+            document.blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
+        elif m := OPERATIVE_LABEL.match(lead):
+            document.blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
+        elif (m := SUBPARAGRAPH_LABEL.match(lead)) and document.blocks:
+            child = _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
+            document.blocks[-1].children.append(child)
+        else:
+            document.blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
+
+
+def _block(kind: BlockKind, content: list[Inline]) -> Block:
+    return Block(id="", kind=kind, content=strip(content))
+
+
+def _without_markup(text: str) -> str:
+    return plain_text(list(markup.parse(text))).strip()
+
+
+def _finish(document: Document, report: ImportReport) -> None:
+    """Opening phrases, proposals and ids, once every block has its kind."""
+    ids = IdMaker()
+    phrases = phrase_list(document.language)
+    mark_openers = phrases is not None and phrases.opener_mark == "italic"
+    for block in document.iter_blocks():
+        if (
+            mark_openers
+            and block.kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE)
+            and not starts_marked(block.content)
+        ):
+            part = "preambular" if block.kind is BlockKind.PREAMBULAR else "operative"
+            phrase = opening_phrase(leading_text(block.content), part, document.language)
+            if phrase:
+                block.content = mark_prefix(block.content, len(phrase), Mark.ITALIC)
+        block.content = recognise_proposals(block.content, document.footnotes, document.proposals)
+        block.id = ids.from_content("b", plain_text(block.content, proposals="both"))
+    for footnote in document.footnotes.values():
+        footnote.content = recognise_proposals(footnote.content, document.footnotes, document.proposals)
+
+
+__all__ = ["RawInput", "RawParagraph", "build_document", "Masthead"]

@@ -1,0 +1,1 @@
+"""Data files shipped with Penholder: phrase lists, registries, dictionaries, styles."""
