@@ -7,6 +7,7 @@ failure is one clear line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -70,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _prefer_utf8_output()
     try:
-        if args_list and args_list[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in args_list[:1]):
+        if (args_list and args_list[0] in COMMANDS) or any(
+            a in ("-h", "--help", "--version") for a in args_list[:1]
+        ):
             args = build_parser().parse_args(args_list)
             return _dispatch(args)
         return _open_editor(args_list)
@@ -184,8 +187,8 @@ def format_outline(data: dict) -> str:
         lines.append(f"  {note['number']:>3}. {_short(note['text'])}  (cited {note['references']}x)")
     for proposal in data["proposals"]:
         lines.append(
-            f"  proposal: {proposal['kind']} '{_short(proposal['text'], 50)}' in {proposal['block_reference']}"
-            f" by {proposal['author'] or 'unknown'}"
+            f"  proposal: {proposal['kind']} '{_short(proposal['text'], 50)}'"
+            f" in {proposal['block_reference']} by {proposal['author'] or 'unknown'}"
         )
     report = data["import_report"]
     for note in report["notes"]:
@@ -210,7 +213,5 @@ def _prefer_utf8_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass

@@ -8,15 +8,29 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+# Read once at import, while the process is single-threaded: os.umask can only be read by
+# setting it, which would race with other threads later.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically. Raises OSError; the old file stays intact."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
+    """Write ``data`` to ``path`` atomically. Raises OSError; the old file stays intact.
+
+    Through a symbolic link the link's target is replaced, not the link; an existing file
+    keeps its permissions, a new one gets the usual 0o666 minus umask.
+    """
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~_UMASK
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
         dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
     )
     temp = Path(handle.name)
@@ -25,6 +39,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):

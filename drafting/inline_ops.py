@@ -88,6 +88,4 @@ def mark_prefix(content: list[Inline], count: int, mark: Mark) -> list[Inline]:
 
 
 def without_marks(content: list[Inline], marks: set[Mark]) -> list[Inline]:
-    return normalize(
-        [Text(n.text, n.marks - marks) if isinstance(n, Text) else n for n in content]
-    )
+    return normalize([Text(n.text, n.marks - marks) if isinstance(n, Text) else n for n in content])

@@ -51,8 +51,8 @@ def parse(text: str, base: frozenset[Mark] = frozenset()) -> list[Text]:
             stack.append(i)
     # Build runs: delimiter tokens in pairs vanish, escapes keep their character.
     active: dict[int, frozenset[Mark]] = {}
-    opener_of = {o: c for o, c in pairs}
-    closer = {c for _, c in pairs}
+    openers = {o for o, _ in pairs}
+    opener_of_closer = {c: o for o, c in pairs}
     runs: list[Text] = []
     pos = 0
     current: frozenset[Mark] = base
@@ -70,12 +70,11 @@ def parse(text: str, base: frozenset[Mark] = frozenset()) -> list[Text]:
         pos = end
         if tok is None:
             emit(text[start + 1 : end])
-        elif i in opener_of:
+        elif i in openers:
             active[i] = _MARKS[tok]
             current = base.union(*active.values())
-        elif i in closer:
-            opener = next(o for o, c in pairs if c == i)
-            active.pop(opener, None)
+        elif i in opener_of_closer:
+            active.pop(opener_of_closer[i], None)
             current = base.union(*active.values()) if active else base
         else:
             emit(tok)

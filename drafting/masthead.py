@@ -9,11 +9,11 @@ import re
 
 from drafting.model import Masthead
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
-_SYMBOL_PART = r"(?:[A-Z]{1,6}(?:\.\d+)?|\d+(?: [A-Z])?|(?:Rev|Add|Corr|Amend|Sub|WP|CRP|SR|PV)\.\d+|S-\d+|ES-\d+)"
+_SYMBOL_PART = (
+    r"(?:[A-Z]{1,6}(?:\.\d+)?|\d+(?: [A-Z])?|(?:Rev|Add|Corr|Amend|Sub|WP|CRP|SR|PV)\.\d+|S-\d+|ES-\d+)"
+)
 SYMBOL = (
     rf"(?:A|S|E|T|ST|UNEP|TD|DP|CRC|CAT|CEDAW|CCPR|HRC|E/CN\.\d+|E/INCB)(?:/{_SYMBOL_PART})+"
     r"(?: \(\d{4}\))?(?: \(Part [IVX]+\))?\*?"
@@ -75,7 +75,7 @@ def parse_masthead_text(text: str, masthead: Masthead) -> bool:
 
 
 def split_sponsors(names: str, language: str) -> list[str]:
-    """"Kazakhstan, Kyrgyzstan … and Uzbekistan" -> a list of the delegations."""
+    """ "Kazakhstan, Kyrgyzstan … and Uzbekistan" -> a list of the delegations."""
     if language == "zh":
         parts = re.split(r"[、，,]|和(?=[^和]*$)", names)
     else:

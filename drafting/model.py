@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Mark(str, Enum):
+class Mark(StrEnum):
     """Character formatting carried by a text run."""
 
     ITALIC = "italic"
@@ -28,14 +28,14 @@ class Mark(str, Enum):
     SUPERSCRIPT = "superscript"
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     RESOLUTION = "resolution"
     DRAFT_RESOLUTION = "draft_resolution"
     CONCEPT_PAPER = "concept_paper"
     PLAIN = "plain"
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"
@@ -44,13 +44,13 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
 
 
-class ProposalKind(str, Enum):
+class ProposalKind(StrEnum):
     INSERT = "insert"
     DELETE = "delete"
     REPLACE = "replace"
 
 
-class ProposalStatus(str, Enum):
+class ProposalStatus(StrEnum):
     PROPOSED = "proposed"
     AGREED_AD_REF = "agreed_ad_ref"
     ACCEPTED = "accepted"

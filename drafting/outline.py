@@ -127,9 +127,13 @@ class _Builder:
                     "deleted": deleted,
                     "inserted": inserted,
                     "author": proposal.author,
-                    "rationale": plain_text(rationale_note.content).strip() if rationale_note else proposal.rationale,
+                    "rationale": plain_text(rationale_note.content).strip()
+                    if rationale_note
+                    else proposal.rationale,
                     "rationale_footnote": (
-                        {"id": rationale_note.id, "number": self.numbers[rationale_note.id]} if rationale_note else None
+                        {"id": rationale_note.id, "number": self.numbers[rationale_note.id]}
+                        if rationale_note
+                        else None
                     ),
                     "status": proposal.status.value,
                     "block": block_id,

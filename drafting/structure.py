@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafting import markup, masthead as mh
+from drafting import markup
+from drafting import masthead as mh
 from drafting.ids import IdMaker
 from drafting.importers.report import ImportReport
 from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, starts_marked, strip
@@ -66,7 +67,8 @@ class RawInput:
     paragraphs: list[RawParagraph]
     footnotes: dict[str, Footnote]
     symbol_hint: str | None = None
-    star_note: str | None = None
+    star_notes: list[str] = field(default_factory=list)
+    """Notes marked with an asterisk (the sponsors-line note of a draft)."""
 
 
 def detect_language(texts: list[str]) -> str:
@@ -128,6 +130,9 @@ def build_document(raw: RawInput, report: ImportReport) -> Document:
                 "not a resolution: no organ line (such as 'The General Assembly,') and no concept-paper"
                 f" title found; all {len(document.blocks)} paragraphs kept as plain paragraphs"
             )
+    notes = raw.star_notes[1:] if document.masthead.sponsors_note else raw.star_notes
+    for note in notes:  # "*" notes that belong to no sponsors line: kept as text
+        document.blocks.append(_block(BlockKind.PARAGRAPH, markup.parse("\\* " + note)))
     _finish(document, report)
     return document
 
@@ -148,21 +153,21 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
         elif (m := mh.SPONSORS_LINE.match(text)) or (m := mh.SPONSORS_LINE_ZH.match(text)):
             head.sponsors = mh.split_sponsors(m.group(1), document.language)
             head.designation = m.group(2)
-            if m.group(3) and raw.star_note:
-                head.sponsors_note = raw.star_note
+            if m.group(3) and raw.star_notes:
+                head.sponsors_note = raw.star_notes[0]
             sponsors_at = i
         elif mh.parse_masthead_text(text, head):
             if head.agenda_item and agenda_at is None:
                 agenda_at = i
         else:
             unrecognised.append((i, paragraph))
-    if raw.star_note and not head.sponsors_note:
-        document.front.append(_block(BlockKind.PARAGRAPH, [*markup.parse("* " + raw.star_note)]))
     for i, paragraph in unrecognised:
         if head.title is None and (sponsors_at is not None and i > sponsors_at):
             head.title = paragraph.text
         elif agenda_at is not None and i > agenda_at and sponsors_at is not None and i < sponsors_at:
-            head.agenda_title = f"{head.agenda_title} {paragraph.text}" if head.agenda_title else paragraph.text
+            head.agenda_title = (
+                f"{head.agenda_title} {paragraph.text}" if head.agenda_title else paragraph.text
+            )
         elif head.title is None and sponsors_at is None and i == unrecognised[-1][0]:
             head.title = paragraph.text
         else:
@@ -288,4 +293,4 @@ def _finish(document: Document, report: ImportReport) -> None:
         footnote.content = recognise_proposals(footnote.content, document.footnotes, document.proposals)
 
 
-__all__ = ["RawInput", "RawParagraph", "build_document", "Masthead"]
+__all__ = ["Masthead", "RawInput", "RawParagraph", "build_document"]

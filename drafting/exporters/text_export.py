@@ -77,7 +77,9 @@ def _masthead(document: Document) -> list[str]:
     if head.session:
         out.append(head.session)
     if head.agenda_item:
-        out.append(f"议程项目 {head.agenda_item}" if document.language == "zh" else f"Agenda item {head.agenda_item}")
+        out.append(
+            f"议程项目 {head.agenda_item}" if document.language == "zh" else f"Agenda item {head.agenda_item}"
+        )
     if head.agenda_title:
         out.append(head.agenda_title)
     if head.adoption_heading:
@@ -164,9 +166,7 @@ def _proposal(span: ProposalSpan, ctx: _Context) -> str:
 
 
 def _marked(content: list[Inline], mark: Mark, ctx: _Context) -> str:
-    marked: list[Inline] = [
-        Text(n.text, n.marks | {mark}) if isinstance(n, Text) else n for n in content
-    ]
+    marked: list[Inline] = [Text(n.text, n.marks | {mark}) if isinstance(n, Text) else n for n in content]
     return render_inline(marked, ctx)
 
 

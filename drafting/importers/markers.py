@@ -17,7 +17,7 @@ from drafting.model import Inline, Mark, NoteRef, Text
 
 _SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 _MARKDOWN = re.compile(r"\[\^([^\]\s]+)\]")
-_PLAIN_AFTER_PUNCT = re.compile(r"(?<=[^\W\d_][;,.:)\]”’\"'》」])(\d{1,3})(?=\s|$|[)\]])")
+_PLAIN_AFTER_PUNCT = re.compile(r"(?:(?<=[^\W\d_][;,.:)\]”’\"'》」])|(?<=\d[;,:)\]]))(\d{1,3})(?=\s|$|[)\]])")
 _GLUED_YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
 _PLAIN_CANDIDATES = (_PLAIN_AFTER_PUNCT, _GLUED_YEAR)
 

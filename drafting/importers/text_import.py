@@ -31,7 +31,9 @@ _NEW_PARAGRAPH = re.compile(
     r"\s*[IVXLC]{1,6}\.\s|\s*[-•#]\s|\s*\*?\d+(?:st|nd|rd|th) plenary meeting)"
 )
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_TRAILING_MARKERS = re.compile(rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]]+\]|[*~\s”’\"'\]]|(?<=[;,.:])\d{{1,3}})+$")
+_TRAILING_MARKERS = re.compile(
+    rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]]+\]|[*~\s”’\"'\]]|(?<=[;,.:])\d{{1,3}})+$"
+)
 
 
 @dataclass
@@ -74,7 +76,7 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     items = _continue_footnotes(items)
     paragraphs = _rejoin([i for i in items if isinstance(i, _Para)])
     notes = [i for i in items if isinstance(i, _Note)]
-    footnotes, label_to_id, plain_labels, star_note = _build_footnotes(notes, report)
+    footnotes, label_to_id, plain_labels, star_notes = _build_footnotes(notes, report)
     binder = MarkerBinder(label_to_id, plain_labels)
     raw_paragraphs = []
     for paragraph in paragraphs:
@@ -82,10 +84,10 @@ def import_text(text: str, name: str = "input") -> ImportResult:
         content = binder.bind(markup.parse(paragraph.text), where)
         raw_paragraphs.append(RawParagraph(content, [line.number for line in paragraph.lines]))
     report.warnings.extend(binder.warnings)
-    for label, footnote_id in label_to_id.items():
+    for label in label_to_id:
         if label not in binder.referenced:
             report.warnings.append(f"footnote {label} is never referenced in the text")
-    raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_note)
+    raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_notes)
     document = build_document(raw, report)
     return ImportResult(document, report)
 
@@ -174,13 +176,24 @@ def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
             open_note is not None
             and before_notes
             and isinstance(previous, _Para)
-            and item.text[:1].islower()
+            and (item.text[:1].islower() or _dangles(open_note.text))
+            and not _NEW_PARAGRAPH.match(item.lines[0].text)
         ):
             open_note.lines.extend(item.lines)
             open_note = None
             continue
         out.append(item)
     return out
+
+
+_DANGLING = re.compile(
+    r"(?:[,(\[‐-]|\b(?:the|of|and|in|on|to|for|by|with|a|an|Supplement|vol\.|vols\.|No\.|p\.|chap\.|sect\.))$"
+)
+
+
+def _dangles(text: str) -> bool:
+    """A footnote that stops on a word no citation ends with: it runs on to the next page."""
+    return bool(_DANGLING.search(text.rstrip("* ")))
 
 
 def _finished(text: str) -> bool:
@@ -223,15 +236,15 @@ def _standalone(text: str) -> bool:
 
 def _build_footnotes(
     notes: list[_Note], report: ImportReport
-) -> tuple[dict[str, Footnote], dict[str, str], set[str], str | None]:
+) -> tuple[dict[str, Footnote], dict[str, str], set[str], list[str]]:
     ids = IdMaker()
     footnotes: dict[str, Footnote] = {}
     label_to_id: dict[str, str] = {}
     plain_labels: set[str] = set()
-    star_note: str | None = None
+    star_notes: list[str] = []
     for note in notes:
         if note.style == "star":
-            star_note = note.text
+            star_notes.append(note.text)
             continue
         if note.label in label_to_id:
             report.warnings.append(
@@ -248,4 +261,4 @@ def _build_footnotes(
             plain_labels.add(note.label)
         if note.label.isdigit():
             report.literal_footnote_numbers[footnote_id] = int(note.label)
-    return footnotes, label_to_id, plain_labels, star_note
+    return footnotes, label_to_id, plain_labels, star_notes

@@ -47,9 +47,7 @@ _ODS_TAG = re.compile(r"<<ODS ([A-Z0-9 ]+)>>(.*?)<<ODS \1>>")
 _COMMENT_ANCHOR = re.compile(r"\[(?:[A-Z]{1,4}\d{1,3})\]")
 _RULE = re.compile(r"^\s*(?:[_\-‐‑–—=*·.]\s*){3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|[Pp]age \d{1,4}(?: of \d{1,4})?)\s*$")
-_JOB_NUMBER = re.compile(
-    r"^\s*(?:V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\*\d{7}\*)?\s*$"
-)
+_JOB_NUMBER = re.compile(r"^\s*(?:V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\*\d{7}\*)?\s*$")
 _SUPERSCRIPT_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
 _MARKDOWN_FOOTNOTE = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
 _PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
@@ -64,7 +62,7 @@ def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, 
     for number, raw in enumerate(text.split("\n"), start=1):
         page_break = "\f" in raw
         if page_break:
-            raw = raw.replace("\f", "")
+            raw = raw.replace("\f", " ")
         cleaned = _strip_inline_furniture(number, raw, report, hints)
         lines.append(_classify(number, cleaned, page_break))
     _mark_repeated_headers(lines, report)
@@ -121,12 +119,12 @@ def _furniture_reason(text: str) -> str:
 def _mark_repeated_headers(lines: list[Line], report: ImportReport) -> None:
     """Short lines repeated on three or more pages are running headers or footers."""
     counts = Counter(
-        line.text.strip()
-        for line in lines
-        if line.kind is LineKind.CONTENT and len(line.text.strip()) <= 80
+        line.text.strip() for line in lines if line.kind is LineKind.CONTENT and len(line.text.strip()) <= 80
     )
     repeated = {text for text, n in counts.items() if n >= 3 and not text.endswith((".", ",", ";", ":"))}
     for line in lines:
         if line.kind is LineKind.CONTENT and line.text.strip() in repeated:
             line.kind = LineKind.FURNITURE
-            report.discard(line.number, line.text.strip(), "running header or footer (repeated on every page)")
+            report.discard(
+                line.number, line.text.strip(), "running header or footer (repeated on every page)"
+            )

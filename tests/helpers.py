@@ -1,0 +1,64 @@
+"""Shared test helpers: corpus paths and the "nothing is lost" accounting."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from drafting.exporters.text_export import export_text
+from drafting.importers import ImportResult, load_document
+from drafting.model import Block, Document, NoteRef, iter_inlines, plain_text
+
+CORPUS = Path(__file__).parent / "corpus"
+CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def load(name: str) -> ImportResult:
+    return load_document(CORPUS / name)
+
+
+def words(text: str) -> Counter[str]:
+    """The letters of ``text``, counted. Digits and punctuation are left out because
+    footnote numbers and labels are derived, not kept as text; counting letters rather
+    than words keeps the check exact when furniture removed from mid-line joins two pieces."""
+    return Counter(ch for ch in text if ch.isalpha())
+
+
+def lost_words(source_text: str, result: ImportResult) -> Counter[str]:
+    """Words of the input that are neither in the imported document nor in the report."""
+    kept = words(export_text(result.document))
+    kept += words(" ".join(d.text for d in result.report.discarded))
+    return words(source_text) - kept
+
+
+def block_texts(blocks: list[Block]) -> list[str]:
+    return [plain_text(b.content).strip() for b in blocks]
+
+
+def references(document: Document, footnote_id: str) -> int:
+    return sum(
+        1
+        for block in document.iter_blocks()
+        for node in iter_inlines(block.content)
+        if isinstance(node, NoteRef) and node.footnote_id == footnote_id
+    )
+
+
+def structure(document: Document) -> dict:
+    """Everything about a document except ids: what a round trip must preserve."""
+    from drafting.outline import outline
+
+    data = outline(document)
+
+    def scrub(value):
+        if isinstance(value, dict):
+            return {k: scrub(v) for k, v in value.items() if k not in ("id", "block", "import_report")}
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        return value
+
+    out = scrub(data)
+    for proposal in out["proposals"]:
+        if proposal.get("rationale_footnote"):
+            proposal["rationale_footnote"] = proposal["rationale_footnote"]["number"]
+    return out

@@ -1,0 +1,173 @@
+"""The penholder command as a user runs it: a real subprocess, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import CORPUS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def penholder(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], cwd=cwd or ROOT, capture_output=True, text=True, env=env
+    )
+
+
+def one_line_error(run: subprocess.CompletedProcess[str]) -> str:
+    assert run.returncode == 2, run
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith("penholder: error: ")
+    return lines[0]
+
+
+def test_version_and_help():
+    from app import __version__
+
+    run = penholder("--version")
+    assert run.returncode == 0
+    assert run.stdout.strip() == f"penholder {__version__}"
+    run = penholder("--help")
+    assert run.returncode == 0
+    for command in ("import", "outline", "export"):
+        assert command in run.stdout
+
+
+def test_outline_json_67_193():
+    run = penholder("outline", str(CORPUS / "ga-res-67-193-en.txt"), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    for key in (
+        "kind",
+        "language",
+        "symbol",
+        "title",
+        "organ",
+        "preambular",
+        "operative",
+        "footnotes",
+        "proposals",
+        "import_report",
+    ):
+        assert key in data
+    assert data["kind"] == "resolution"
+    assert data["symbol"] == "A/RES/67/193"
+    assert data["organ"] == "General Assembly"
+    assert len(data["preambular"]) == 27
+    assert len(data["operative"]) == 47
+    assert [op["number"] for op in data["operative"]] == list(range(1, 48))
+    op17 = data["operative"][16]
+    assert [s["label"] for s in op17["subparagraphs"]] == ["(a)", "(b)", "(c)"]
+    assert len(data["footnotes"]) == 25
+    fn15 = data["footnotes"][14]
+    assert (fn15["number"], fn15["references"]) == (15, 5)
+    assert data["preambular"][3]["footnotes"] == [7, 8, 9]
+    assert {"id", "text"} <= set(data["preambular"][0])
+    assert {"id", "number", "text"} <= set(data["footnotes"][0])
+    assert data["import_report"]["discarded"] == []
+
+
+def test_outline_json_cica_proposal():
+    run = penholder("outline", str(CORPUS / "cica-concept-paper-rev1-en-ru-kk.txt"), "--json")
+    data = json.loads(run.stdout)
+    (proposal,) = data["proposals"]
+    assert {"id", "kind", "text", "author", "rationale"} <= set(proposal)
+    assert proposal["kind"] == "delete"
+    assert proposal["text"] == "through regular intelligence sharing"
+    assert proposal["author"] == "a Member State"
+    assert proposal["rationale"].startswith("Focusing merely")
+    assert proposal["block_reference"] == "item 5"
+
+
+def test_outline_json_62_172_report():
+    data = json.loads(penholder("outline", str(CORPUS / "ga-res-62-172-en.txt"), "--json").stdout)
+    discarded = data["import_report"]["discarded"]
+    assert {"line", "text", "reason"} <= set(discarded[0])
+    assert [d["line"] for d in discarded] == sorted(d["line"] for d in discarded)
+    assert any(d["text"] == "[DU1]" and d["line"] == 1 for d in discarded)
+
+
+def test_outline_for_a_terminal():
+    run = penholder("outline", str(CORPUS / "sco-un-event-2017-en.txt"))
+    assert run.returncode == 0
+    assert "note: not a resolution" in run.stdout
+
+
+def test_import_then_outline_and_export(tmp_path):
+    out = tmp_path / "zh.penholder"
+    run = penholder("import", str(CORPUS / "ga-draft-central-asia-drugs-zh.txt"), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    assert "22 preambular and 15 operative" in run.stderr
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["format"] == "penholder"
+    data = json.loads(penholder("outline", str(out), "--json").stdout)
+    assert (len(data["preambular"]), len(data["operative"]), len(data["footnotes"])) == (22, 15, 9)
+    txt = tmp_path / "zh.txt"
+    assert penholder("export", str(out), "-o", str(txt)).returncode == 0
+    assert "决议草案*" in txt.read_text(encoding="utf-8")
+    md = tmp_path / "zh.md"
+    assert penholder("export", str(out), "-o", str(md)).returncode == 0
+    assert "[^1]:" in md.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "unknown file type"),
+        (lambda d: _write(d / "folder.txt", None), "is a folder"),
+        (lambda d: _write(d / "bin.txt", b"\x00\x01\x02\x03"), "binary"),
+        (lambda d: _write(d / "latin.txt", "Décide".encode("latin-1")), "not UTF-8"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "x.pdf", b"%PDF"), "unknown file type"),
+        (lambda d: _write(d / "broken.penholder", b'{"format": "penholder", "sch'), "damaged"),
+    ],
+)
+def test_unreadable_input_gives_one_clear_line(tmp_path, make, expected):
+    path = make(tmp_path)
+    line = one_line_error(penholder("outline", str(path)))
+    assert expected in line
+
+
+def _write(path: Path, data: bytes | None) -> Path:
+    if data is None:
+        path.mkdir()
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def test_bad_usage(tmp_path):
+    assert "required" in one_line_error(penholder("import", str(CORPUS / "ga-res-62-172-en.txt")))
+    line = one_line_error(
+        penholder("import", str(CORPUS / "ga-res-62-172-en.txt"), "-o", str(tmp_path / "x.txt"))
+    )
+    assert ".penholder" in line
+    assert "unknown output type" in one_line_error(
+        penholder("export", str(CORPUS / "ga-res-62-172-en.txt"), "-o", str(tmp_path / "x.odt"))
+    )
+    assert "unknown option" in one_line_error(penholder("--frobnicate"))
+
+
+def test_bare_penholder_says_the_editor_is_not_there_yet():
+    line = one_line_error(penholder())
+    assert "editor" in line
+
+
+def test_input_file_untouched(tmp_path):
+    source = tmp_path / "in.txt"
+    data = (CORPUS / "ga-res-62-172-en.txt").read_bytes()
+    source.write_bytes(data)
+    penholder("import", str(source), "-o", str(tmp_path / "out.penholder"))
+    penholder("export", str(source), "-o", str(tmp_path / "out.txt"))
+    assert source.read_bytes() == data
