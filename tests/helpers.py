@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -62,3 +63,36 @@ def structure(document: Document) -> dict:
         if proposal.get("rationale_footnote"):
             proposal["rationale_footnote"] = proposal["rationale_footnote"]["number"]
     return out
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[^\W\d_]+")
+
+
+def letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def unaccounted_lines(source_text: str, result: ImportResult) -> list[tuple[int, str]]:
+    """Non-blank input lines that are neither in the document nor in the report.
+
+    A line counts as kept when its letters run, in order, inside the exported document, or
+    when every word of it is in the document (a flattened masthead is rearranged into
+    fields). Fragments the report set aside (a comment anchor mid-line) are removed first.
+    """
+    exported = export_text(result.document)
+    kept_run = letters(exported)
+    kept_words = set(_WORDS.findall(exported))
+    discarded: dict[int, list[str]] = {}
+    for item in result.report.discarded:
+        discarded.setdefault(item.line, []).append(item.text)
+    missing = []
+    for number, line in enumerate(source_text.replace("\r\n", "\n").split("\n"), start=1):
+        for fragment in discarded.get(number, []):
+            line = line.replace(fragment, " ", 1)
+        run = letters(line)
+        if not run or run in kept_run:
+            continue
+        if all(w in kept_words for w in _WORDS.findall(line)):
+            continue
+        missing.append((number, line))
+    return missing

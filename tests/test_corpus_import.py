@@ -15,7 +15,15 @@ from drafting.model import (
     plain_text,
 )
 from drafting.numbering import block_labels, footnote_numbers
-from tests.helpers import CORPUS, CORPUS_FILES, block_texts, load, lost_words, references
+from tests.helpers import (
+    CORPUS,
+    CORPUS_FILES,
+    block_texts,
+    load,
+    lost_words,
+    references,
+    unaccounted_lines,
+)
 
 
 def footnote_texts(document) -> dict[int, str]:
@@ -329,6 +337,21 @@ def test_nothing_is_lost(name):
     source = (CORPUS / name).read_text(encoding="utf-8")
     result = load(name)
     assert lost_words(source, result) == {}
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_every_line_is_in_the_document_or_in_the_report(name):
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    assert unaccounted_lines(source, load(name)) == []
+
+
+def test_the_line_accounting_would_notice_a_dropped_line():
+    name = "ga-res-62-172-en.txt"
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    result = load(name)
+    result.document.blocks.pop()  # simulate an importer that lost OP 10
+    missing = unaccounted_lines(source, result)
+    assert [n for n, _ in missing] == [30]
 
 
 @pytest.mark.parametrize("name", CORPUS_FILES)
