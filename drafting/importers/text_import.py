@@ -14,7 +14,6 @@ The steps, each small:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from drafting import markup
 from drafting import masthead as mh
@@ -31,36 +30,69 @@ _NEW_PARAGRAPH = re.compile(
     r"\s*[IVXLC]{1,6}\.\s|\s*[-•#]\s|\s*\*?\d+(?:st|nd|rd|th) plenary meeting)"
 )
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_TRAILING_MARKERS = re.compile(
-    rf"(?:[{SUPERSCRIPT_DIGITS}]+|\[\^[^\]]+\]|[*~\s”’\"'\]]|(?<=[;,.:])\d{{1,3}})+$"
-)
+_TRAILING_MARK_CHARS = frozenset(SUPERSCRIPT_DIGITS + "*~ \t”’\"']")
+_TRAILING_NOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\]$")
 
 
-@dataclass
-class _Para:
-    lines: list[Line] = field(default_factory=list)
-    break_before: bool = False
+class _Piece:
+    """Lines that make one paragraph or one footnote.
+
+    The text is kept as parts and joined on demand, and the end of the text is available
+    without joining, so rejoining thousands of page-broken pieces stays linear.
+    """
+
+    def __init__(self, lines: list[Line], first: str) -> None:
+        self.lines = [lines[0]]
+        self._parts = [first.strip()]
+        self._length = len(self._parts[0])
+        self._text: str | None = None
+        self.add(lines[1:])
+
+    def add(self, lines: list[Line]) -> None:
+        for line in lines:
+            piece = line.text.strip()
+            self.lines.append(line)
+            if not piece:
+                continue
+            last = next((p for p in reversed(self._parts) if p), "")
+            separator = "" if not last or _CJK.match(last[-1]) or _CJK.match(piece[0]) else " "
+            self._parts.extend((separator, piece))
+            self._length += len(separator) + len(piece)
+            self._text = None
 
     @property
     def text(self) -> str:
-        out = ""
-        for line in self.lines:
-            out = _join(out, line.text.strip()) if out else line.text.strip()
-        return out
+        if self._text is None:
+            self._text = "".join(self._parts)
+            self._parts = [self._text]
+        return self._text
+
+    def __len__(self) -> int:
+        return self._length
+
+    def tail(self, size: int = 80) -> str:
+        """The last ``size`` characters or so, without joining the whole text."""
+        out: list[str] = []
+        total = 0
+        for part in reversed(self._parts):
+            out.append(part)
+            total += len(part)
+            if total >= size:
+                break
+        return "".join(reversed(out))
 
 
-@dataclass
-class _Note:
-    label: str
-    style: str
-    lines: list[Line] = field(default_factory=list)
+class _Para(_Piece):
+    def __init__(self, lines: list[Line], break_before: bool = False) -> None:
+        super().__init__(lines, lines[0].text)
+        self.break_before = break_before
 
-    @property
-    def text(self) -> str:
-        out = self.lines[0].footnote_text.strip()
-        for line in self.lines[1:]:
-            out = _join(out, line.text.strip())
-        return out
+
+class _Note(_Piece):
+    def __init__(self, label: str, style: str, lines: list[Line]) -> None:
+        super().__init__(lines, lines[0].footnote_text)
+        self.label = label
+        self.style = style
 
 
 def import_text_file(data: bytes, name: str = "input") -> ImportResult:
@@ -90,15 +122,6 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_notes)
     document = build_document(raw, report)
     return ImportResult(document, report)
-
-
-def _join(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: no space between CJK characters."""
-    if not left:
-        return right
-    if _CJK.match(left[-1]) or _CJK.match(right[:1] or " "):
-        return left + right
-    return f"{left} {right}"
 
 
 def _settle_candidates(lines: list[Line]) -> None:
@@ -143,9 +166,9 @@ def _group(lines: list[Line]) -> list[_Para | _Note]:
             items.append(current)
             pending_break = True
         elif isinstance(current, _Note):
-            current.lines.append(line)  # a footnote running on to a second line
+            current.add([line])  # a footnote running on to a second line
         elif isinstance(current, _Para) and not _NEW_PARAGRAPH.match(line.text):
-            current.lines.append(line)
+            current.add([line])
         else:
             current = _Para([line], break_before=pending_break)
             items.append(current)
@@ -166,7 +189,7 @@ def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
     for index, item in enumerate(items):
         if isinstance(item, _Note):
             if item.style != "star":
-                open_note = None if _finished(item.text) else item
+                open_note = None if _finished(item.tail()) else item
             out.append(item)
             continue
         nxt = items[index + 1] if index + 1 < len(items) else None
@@ -176,10 +199,10 @@ def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
             open_note is not None
             and before_notes
             and isinstance(previous, _Para)
-            and (item.text[:1].islower() or _dangles(open_note.text))
+            and (item.text[:1].islower() or _dangles(open_note.tail()))
             and not _NEW_PARAGRAPH.match(item.lines[0].text)
         ):
-            open_note.lines.extend(item.lines)
+            open_note.add(item.lines)
             open_note = None
             continue
         out.append(item)
@@ -196,8 +219,25 @@ def _dangles(text: str) -> bool:
     return bool(_DANGLING.search(text.rstrip("* ")))
 
 
+def _strip_trailing_markers(text: str) -> str:
+    """``text`` without the footnote markers, emphasis and quotes that close it."""
+    end = len(text)
+    while end:
+        if m := _TRAILING_NOTE_REF.search(text, max(0, end - 24), end):
+            end = m.start()
+        elif text[end - 1] in _TRAILING_MARK_CHARS:
+            end -= 1
+        elif text[end - 1].isdigit() and end >= 2 and text[end - 2] in ";,.:":  # "Strategy;1"
+            end -= 1
+            while end and text[end - 1].isdigit():
+                end -= 1
+        else:
+            break
+    return text[:end]
+
+
 def _finished(text: str) -> bool:
-    stripped = _TRAILING_MARKERS.sub("", text)
+    stripped = _strip_trailing_markers(text)
     return stripped.endswith((".", "。", ")", "»"))
 
 
@@ -208,16 +248,16 @@ def _rejoin(paragraphs: list[_Para]) -> list[_Para]:
         if out:
             previous = out[-1]
             text = paragraph.text
-            cut_short = not ends_terminated(_TRAILING_MARKERS.sub("", previous.text))
+            cut_short = not ends_terminated(_strip_trailing_markers(previous.tail()))
             continues = paragraph.break_before or text[:1].islower()
             if (
                 cut_short
                 and continues
                 and not _NEW_PARAGRAPH.match(paragraph.lines[0].text)
-                and not _standalone(previous.text)
-                and not _standalone(text)
+                and not (len(previous) < 400 and _standalone(previous.text))
+                and not (len(paragraph) < 400 and _standalone(text))
             ):
-                previous.lines.extend(paragraph.lines)
+                previous.add(paragraph.lines)
                 continue
         out.append(paragraph)
     return out

@@ -65,10 +65,10 @@ def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, 
             raw = raw.replace("\f", " ")
         cleaned = _strip_inline_furniture(number, raw, report, hints)
         lines.append(_classify(number, cleaned, page_break))
-    _mark_repeated_headers(lines, report)
     for line in lines:
-        if line.kind is LineKind.FURNITURE and not any(d.line == line.number for d in report.discarded):
+        if line.kind is LineKind.FURNITURE:
             report.discard(line.number, line.text.strip(), _furniture_reason(line.text))
+    _mark_repeated_headers(lines, report)
     return lines, hints
 
 
@@ -117,13 +117,25 @@ def _furniture_reason(text: str) -> str:
 
 
 def _mark_repeated_headers(lines: list[Line], report: ImportReport) -> None:
-    """Short lines repeated on three or more pages are running headers or footers."""
-    counts = Counter(
-        line.text.strip() for line in lines if line.kind is LineKind.CONTENT and len(line.text.strip()) <= 80
-    )
+    """Short lines repeated on three or more pages, each time beside a page number, job
+    number, footnote rule or page break, are running headers or footers. Repetition alone
+    is not enough: a compilation text repeats "[Agreed]" or "Alt 1" as content."""
+    near_break: set[int] = set()
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.FURNITURE or line.page_break:
+            near_break.update(range(index - 3, index + 4))
+    candidates = [
+        index
+        for index in sorted(near_break)
+        if 0 <= index < len(lines)
+        and lines[index].kind is LineKind.CONTENT
+        and len(lines[index].text.strip()) <= 80
+    ]
+    counts = Counter(lines[i].text.strip() for i in candidates)
     repeated = {text for text, n in counts.items() if n >= 3 and not text.endswith((".", ",", ";", ":"))}
-    for line in lines:
-        if line.kind is LineKind.CONTENT and line.text.strip() in repeated:
+    for index in candidates:
+        line = lines[index]
+        if line.text.strip() in repeated:
             line.kind = LineKind.FURNITURE
             report.discard(
                 line.number, line.text.strip(), "running header or footer (repeated on every page)"
