@@ -124,7 +124,7 @@ def test_import_then_outline_and_export(tmp_path):
     ("make", "expected"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "unknown file type"),
+        (lambda d: d, "is a folder"),
         (lambda d: _write(d / "folder.txt", None), "is a folder"),
         (lambda d: _write(d / "bin.txt", b"\x00\x01\x02\x03"), "binary"),
         (lambda d: _write(d / "latin.txt", "Décide".encode("latin-1")), "not UTF-8"),

@@ -16,6 +16,8 @@ def load_document(path: str | Path) -> ImportResult:
     """Read any supported file. Raises :class:`ImportFailed` with a one-line reason."""
     source = Path(path)
     suffix = source.suffix.lower()
+    if source.is_dir():
+        raise ImportFailed(f"{source}: is a folder, not a file")
     if suffix == ".docx":
         raise ImportFailed(f"{source}: Word files (.docx) cannot be read yet; use {SUPPORTED}")
     if suffix not in TEXT_SUFFIXES and suffix != ".penholder":
