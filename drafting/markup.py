@@ -83,11 +83,21 @@ def parse(text: str, base: frozenset[Mark] = frozenset()) -> list[Text]:
 
 
 def render(runs: list[Text]) -> str:
-    """Inverse of :func:`parse` for runs carrying italic, bold and strike marks."""
-    out: list[str] = []
+    """Inverse of :func:`parse` for runs carrying italic, bold and strike marks.
+
+    Neighbouring runs that differ only in marks this markup cannot show (superscript,
+    underline) are written as one span, so ``**a****b**`` never appears.
+    """
+    groups: list[tuple[list[str], str]] = []
     for run in runs:
-        text = _escape(run.text)
         delims = _delimiters(run.marks)
+        if groups and groups[-1][0] == delims:
+            groups[-1] = (delims, groups[-1][1] + run.text)
+        else:
+            groups.append((delims, run.text))
+    out: list[str] = []
+    for delims, raw in groups:
+        text = _escape(raw)
         if not delims or not text.strip():
             out.append(text)
             continue

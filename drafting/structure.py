@@ -27,6 +27,7 @@ from drafting.model import (
     Inline,
     Mark,
     Masthead,
+    Text,
     plain_text,
 )
 from drafting.numbering import from_roman, letters
@@ -107,6 +108,14 @@ def ends_terminated(text: str) -> bool:
 
 def build_document(raw: RawInput, report: ImportReport) -> Document:
     """Classify ``raw`` paragraphs and build the document."""
+    kept = []
+    for paragraph in raw.paragraphs:
+        if paragraph.content and (paragraph.text or any(not isinstance(n, Text) for n in paragraph.content)):
+            kept.append(paragraph)
+        else:
+            for line in paragraph.lines:
+                report.discard(line, "", "emphasis markup around no text")
+    raw = RawInput(kept, raw.footnotes, raw.symbol_hint, raw.star_notes)
     texts = [p.text for p in raw.paragraphs]
     document = Document(language=detect_language(texts), footnotes=raw.footnotes)
     organ_index = next((i for i, t in enumerate(texts) if is_organ_line(t)), None)
