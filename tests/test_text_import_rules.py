@@ -164,3 +164,25 @@ def test_decoding(data, message):
     else:
         with pytest.raises(ImportFailed, match=message):
             decode_text(data)
+
+
+def test_adjacent_runs_render_as_one_span():
+    from drafting.exporters.text_export import export_text
+
+    doc = import_text("**0²**").document  # a bold run split by an unbound superscript
+    assert export_text(doc) == "**0²**\n"
+
+
+def test_empty_footnote_survives_a_round_trip():
+    from drafting.exporters.text_export import export_text
+
+    doc = import_text(resolution("Recalling x,[^1]", "[^1]: ")).document
+    again = import_text(export_text(doc)).document
+    assert len(again.footnotes) == 1
+    assert numbers_in(again, again.preambular[0]) == [1]
+
+
+def test_markup_around_nothing_is_reported_not_kept():
+    result = import_text("Text.\n\n~~~~")
+    assert [plain_text(b.content) for b in result.document.blocks] == ["Text."]
+    assert [(d.line, d.reason) for d in result.report.discarded] == [(3, "emphasis markup around no text")]
