@@ -181,8 +181,9 @@ def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
 
     A footnote cut by a page break ends without a full stop; its rest is printed just above
     the next page's footnotes, after that page's body text. So the last paragraph before a
-    footnote block, when it cannot start a paragraph of its own (lower-case start), belongs
-    to the last unfinished footnote of the previous block.
+    footnote block belongs to the last unfinished footnote of the previous block when it
+    cannot start a paragraph of its own (lower-case start) or when that footnote stops on a
+    word no citation ends with ("Supplement", "of", a comma).
     """
     out: list[_Para | _Note] = []
     open_note: _Note | None = None
@@ -227,10 +228,14 @@ def _strip_trailing_markers(text: str) -> str:
             end = m.start()
         elif text[end - 1] in _TRAILING_MARK_CHARS:
             end -= 1
-        elif text[end - 1].isdigit() and end >= 2 and text[end - 2] in ";,.:":  # "Strategy;1"
-            end -= 1
-            while end and text[end - 1].isdigit():
-                end -= 1
+        elif text[end - 1].isdigit():  # a plain-digit marker after punctuation: "Strategy;12"
+            start = end
+            while start and text[start - 1].isdigit() and end - start < 3:
+                start -= 1
+            if start and text[start - 1] in ";,.:":
+                end = start
+            else:
+                break
         else:
             break
     return text[:end]
