@@ -45,6 +45,8 @@ STATUS_LABELS = {
     ProposalStatus.WITHDRAWN: "withdrawn",
 }
 _ATTRIBUTION = re.compile(r"^ ?\(([^()\d;:,.]{2,60}?)(?:;\s*([a-z ]+))?\)")
+UNNAMED = "an unnamed delegation"
+_ATTRIBUTION_NOTE = re.compile(r"^Proposed by (.+?)(?: \((agreed ad ref|accepted|rejected|withdrawn)\))?\.$")
 _AUTHOR_IN_RATIONALE = re.compile(
     r"(?:proposal|proposed|amendment)\s+(?:from|by|of)\s+(?:the\s+delegation\s+of\s+)?"
     r"(.+?)[\s.*]*$",
@@ -76,49 +78,43 @@ def recognise_proposals(
     content: list[Inline],
     footnotes: dict[str, Footnote],
     proposals: dict[str, Proposal],
+    attribution_notes: set[str] | None = None,
 ) -> list[Inline]:
-    """Turn struck / bold-and-attributed spans of ``content`` into proposal spans.
+    """Turn struck / inserted-and-attributed spans of ``content`` into proposal spans.
 
-    New :class:`Proposal` records are added to ``proposals``.
+    New :class:`Proposal` records are added to ``proposals``. A footnote that only says
+    who proposed the span ("Proposed by the European Union.", as the DOCX export writes it)
+    becomes the author and its reference is dropped; its id is added to
+    ``attribution_notes`` so the caller can drop the footnote. Proposal spans already in
+    the content (tracked changes) get the rationale footnote that follows them.
     """
-    if not any(isinstance(n, Text) and (Mark.STRIKE in n.marks or Mark.BOLD in n.marks) for n in content):
-        return content
     nodes = list(content)
     out: list[Inline] = []
     i = 0
     while i < len(nodes):
-        deleted, j = _take(nodes, i, Mark.STRIKE)
+        node = nodes[i]
+        if isinstance(node, ProposalSpan):
+            out.append(node)
+            i = _attach_rationale(nodes, i + 1, proposals.get(node.proposal_id), footnotes, attribution_notes)
+            continue
+        deleted, j = _take(nodes, i, (Mark.STRIKE,))
         inserted: list[Inline] = []
         if deleted:
             k = j + 1 if _is_space(nodes, j) else j
-            more, k2 = _take(nodes, k, Mark.BOLD)
+            more, k2 = _take(nodes, k, (Mark.UNDERLINE, Mark.BOLD))
             if more:
                 inserted, j = more, k2
         else:
-            inserted, j = _take(nodes, i, Mark.BOLD)
+            inserted, j = _take(nodes, i, (Mark.UNDERLINE, Mark.BOLD))
         if not deleted and not inserted:
-            out.append(nodes[i])
+            out.append(node)
             i += 1
             continue
-        author = status = None
-        if j < len(nodes) and isinstance(nodes[j], Text) and (m := _ATTRIBUTION.match(nodes[j].text)):
-            author, status = m.group(1).strip(), (m.group(2) or "").strip()
-            rest = nodes[j].text[m.end() :]
-            nodes[j] = Text(rest, nodes[j].marks)
-        elif not deleted:  # bold without attribution is just bold
+        author, status, j, attributed = _attribution(nodes, j, footnotes, attribution_notes)
+        if not deleted and not attributed:  # bold or underline without attribution is formatting
             out.extend(nodes[i:j])
             i = j
             continue
-        rationale_id = None
-        nxt = j
-        while nxt < len(nodes) and isinstance(nodes[nxt], Text) and not nodes[nxt].text:
-            nxt += 1
-        if nxt < len(nodes) and isinstance(nodes[nxt], NoteRef):
-            rationale_id = nodes[nxt].footnote_id
-        if author == "unattributed":
-            author = None
-        if author is None:
-            author = author_from_rationale(footnotes.get(rationale_id or ""))
         kind = (
             ProposalKind.REPLACE
             if deleted and inserted
@@ -127,27 +123,73 @@ def recognise_proposals(
             else ProposalKind.INSERT
         )
         proposal_id = _proposal_id(deleted, inserted, proposals)
-        proposals[proposal_id] = Proposal(
-            id=proposal_id,
-            kind=kind,
-            author=author,
-            rationale_footnote_id=rationale_id,
-            status=STATUS_WORDS.get(status or "", ProposalStatus.PROPOSED),
+        proposal = Proposal(
+            proposal_id, kind, author=author, status=STATUS_WORDS.get(status or "", ProposalStatus.PROPOSED)
         )
+        proposals[proposal_id] = proposal
         out.append(ProposalSpan(proposal_id, deleted, inserted))
-        i = j
+        i = _attach_rationale(nodes, j, proposal, footnotes, attribution_notes)
     return normalize(out)
 
 
-def _take(nodes: list[Inline], start: int, mark: Mark) -> tuple[list[Inline], int]:
-    """Consecutive runs carrying ``mark`` from ``start``, with the mark removed."""
+def _attribution(
+    nodes: list[Inline], j: int, footnotes: dict[str, Footnote], attribution_notes: set[str] | None
+) -> tuple[str | None, str | None, int, bool]:
+    """An attribution right after a span: a ``(Author; status)`` tag or a "Proposed by" note.
+
+    Returns author, status, the index after it, and whether there was one.
+    """
+    if j < len(nodes) and isinstance(nodes[j], Text) and (m := _ATTRIBUTION.match(nodes[j].text)):
+        nodes[j] = Text(nodes[j].text[m.end() :], nodes[j].marks)
+        author = m.group(1).strip()
+        return (None if author == "unattributed" else author), (m.group(2) or "").strip(), j, True
+    if j < len(nodes) and isinstance(nodes[j], NoteRef) and attribution_notes is not None:
+        note = footnotes.get(nodes[j].footnote_id)
+        match = _ATTRIBUTION_NOTE.match(plain_text(note.content).strip()) if note else None
+        if match:
+            attribution_notes.add(nodes[j].footnote_id)
+            author = match.group(1)
+            return (None if author == UNNAMED else author), match.group(2), j + 1, True
+    return None, None, j, False
+
+
+def _attach_rationale(
+    nodes: list[Inline],
+    j: int,
+    proposal: Proposal | None,
+    footnotes: dict[str, Footnote],
+    attribution_notes: set[str] | None,
+) -> int:
+    """Give ``proposal`` the footnote that follows its span as rationale (and maybe author)."""
+    if proposal is None:
+        return j
+    author, status, after, attributed = _attribution(nodes, j, footnotes, attribution_notes)
+    if attributed:
+        proposal.author = proposal.author or author
+        if status:
+            proposal.status = STATUS_WORDS.get(status, proposal.status)
+        j = after
+    if j < len(nodes) and isinstance(nodes[j], NoteRef) and proposal.rationale_footnote_id is None:
+        proposal.rationale_footnote_id = nodes[j].footnote_id
+        if proposal.author is None:
+            proposal.author = author_from_rationale(footnotes.get(nodes[j].footnote_id))
+    return j
+
+
+def _take(nodes: list[Inline], start: int, marks: tuple[Mark, ...]) -> tuple[list[Inline], int]:
+    """Consecutive runs carrying one of ``marks`` (the first run's) from ``start``, mark removed."""
+    if start >= len(nodes) or not isinstance(nodes[start], Text):
+        return [], start
+    mark = next((m for m in marks if m in nodes[start].marks), None)
+    if mark is None:
+        return [], start
     taken: list[Inline] = []
     j = start
     while j < len(nodes) and isinstance(nodes[j], Text) and mark in nodes[j].marks:
         node = nodes[j]
         taken.append(Text(node.text, node.marks - {mark}))
         j += 1
-    if taken and not "".join(t.text for t in taken if isinstance(t, Text)).strip():
+    if not "".join(t.text for t in taken if isinstance(t, Text)).strip():
         return [], start
     return taken, j
 

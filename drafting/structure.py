@@ -27,6 +27,7 @@ from drafting.model import (
     Inline,
     Mark,
     Masthead,
+    Proposal,
     Text,
     plain_text,
 )
@@ -57,6 +58,9 @@ CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
 class RawParagraph:
     content: list[Inline]
     lines: list[int] = field(default_factory=list)
+    """Where it came from: line numbers of a text file, paragraph numbers of a DOCX."""
+    hint: str | None = None
+    """What the source's styling says it is ("heading"), when the text alone cannot."""
 
     @property
     def text(self) -> str:
@@ -70,6 +74,8 @@ class RawInput:
     symbol_hint: str | None = None
     star_notes: list[str] = field(default_factory=list)
     """Notes marked with an asterisk (the sponsors-line note of a draft)."""
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+    """Proposals the importer already found (tracked changes), keyed by id."""
 
 
 def detect_language(texts: list[str]) -> str:
@@ -115,9 +121,11 @@ def build_document(raw: RawInput, report: ImportReport) -> Document:
         else:
             for line in paragraph.lines:
                 report.discard(line, "", "emphasis markup around no text")
-    raw = RawInput(kept, raw.footnotes, raw.symbol_hint, raw.star_notes)
+    raw = RawInput(kept, raw.footnotes, raw.symbol_hint, raw.star_notes, raw.proposals)
     texts = [p.text for p in raw.paragraphs]
-    document = Document(language=detect_language(texts), footnotes=raw.footnotes)
+    document = Document(
+        language=detect_language(texts), footnotes=raw.footnotes, proposals=dict(raw.proposals)
+    )
     organ_index = next((i for i, t in enumerate(texts) if is_organ_line(t)), None)
     if organ_index is not None:
         _build_resolution(document, raw, organ_index, report)
@@ -238,6 +246,9 @@ def _build_body(document: Document, paragraphs: list[RawParagraph], report: Impo
         elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
             stack = []
+        elif paragraph.hint == "heading":
+            blocks.append(_heading_without_numeral(paragraph.content))
+            stack = []
         else:
             kind = BlockKind.PARAGRAPH if operative_seen else BlockKind.PREAMBULAR
             blocks.append(_block(kind, paragraph.content))
@@ -264,6 +275,8 @@ def _build_concept_paper(document: Document, raw: RawInput, title_index: int) ->
         lead = leading_text(paragraph.content)
         if (m := HEADING_LABEL.match(lead)) and not ends_terminated(paragraph.text):
             document.blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
+        elif paragraph.hint == "heading":
+            document.blocks.append(_heading_without_numeral(paragraph.content))
         elif m := OPERATIVE_LABEL.match(lead):
             document.blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
         elif (m := SUBPARAGRAPH_LABEL.match(lead)) and document.blocks:
@@ -271,6 +284,12 @@ def _build_concept_paper(document: Document, raw: RawInput, title_index: int) ->
             document.blocks[-1].children.append(child)
         else:
             document.blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
+
+
+def _heading_without_numeral(content: list[Inline]) -> Block:
+    block = _block(BlockKind.HEADING, content)
+    block.numbered = False
+    return block
 
 
 def _block(kind: BlockKind, content: list[Inline]) -> Block:
@@ -286,6 +305,7 @@ def _finish(document: Document, report: ImportReport) -> None:
     ids = IdMaker()
     phrases = phrase_list(document.language)
     mark_openers = phrases is not None and phrases.opener_mark == "italic"
+    attribution_notes: set[str] = set()
     for block in document.iter_blocks():
         if (
             mark_openers
@@ -296,10 +316,17 @@ def _finish(document: Document, report: ImportReport) -> None:
             phrase = opening_phrase(leading_text(block.content), part, document.language)
             if phrase:
                 block.content = mark_prefix(block.content, len(phrase), Mark.ITALIC)
-        block.content = recognise_proposals(block.content, document.footnotes, document.proposals)
+        block.content = recognise_proposals(
+            block.content, document.footnotes, document.proposals, attribution_notes
+        )
         block.id = ids.from_content("b", plain_text(block.content, proposals="both"))
     for footnote in document.footnotes.values():
         footnote.content = recognise_proposals(footnote.content, document.footnotes, document.proposals)
+    for footnote_id in attribution_notes:  # "Proposed by …" notes became authors
+        document.footnotes.pop(footnote_id, None)
+        for proposal in document.proposals.values():
+            if proposal.rationale_footnote_id == footnote_id:
+                proposal.rationale_footnote_id = None
 
 
 __all__ = ["Masthead", "RawInput", "RawParagraph", "build_document"]

@@ -6,21 +6,31 @@ from pathlib import Path
 
 from drafting.atomic import atomic_write_bytes
 from drafting.errors import ExportFailed
+from drafting.exporters.docx_export import DocxOptions, DocxResult, export_docx
 from drafting.exporters.text_export import export_text
 from drafting.model import Document
 
-SUPPORTED = ".txt or .md"
+SUPPORTED = ".docx, .txt or .md"
 
 
-def export_document(document: Document, path: str | Path) -> None:
-    """Write ``document`` to ``path`` in the format its extension names, atomically."""
+def export_document(
+    document: Document, path: str | Path, docx_options: DocxOptions | None = None
+) -> list[str]:
+    """Write ``document`` to ``path`` in the format its extension names, atomically.
+
+    Returns warnings about anything the format could not carry.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
-    if suffix in (".txt", ".text"):
+    warnings: list[str] = []
+    if suffix == ".docx":
+        result = export_docx(document, docx_options)
+        data, warnings = result.data, result.warnings
+    elif suffix in (".txt", ".text"):
         data = export_text(document).encode("utf-8")
     elif suffix in (".md", ".markdown"):
         data = export_text(document, markdown=True).encode("utf-8")
-    elif suffix in (".docx", ".pdf", ".html"):
+    elif suffix in (".pdf", ".html"):
         raise ExportFailed(f"{target}: export to {suffix} is not available yet; use {SUPPORTED}")
     else:
         raise ExportFailed(f"{target}: unknown output type '{target.suffix or '(none)'}'; use {SUPPORTED}")
@@ -30,6 +40,7 @@ def export_document(document: Document, path: str | Path) -> None:
         atomic_write_bytes(target, data)
     except OSError as exc:
         raise ExportFailed(f"{target}: cannot be written ({exc.strerror or exc})") from None
+    return warnings
 
 
-__all__ = ["export_document", "export_text"]
+__all__ = ["DocxOptions", "DocxResult", "export_docx", "export_document", "export_text"]

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafting import markup
+from drafting.exporters.layout import masthead_lines, organ_line_parts
 from drafting.model import (
     Block,
     BlockKind,
     Document,
-    DocumentKind,
     Inline,
     Mark,
     NoteRef,
@@ -63,62 +63,11 @@ def export_text(document: Document, *, markdown: bool = False) -> str:
 
 
 def _masthead(document: Document) -> list[str]:
-    head = document.masthead
-    out: list[str] = []
-    for value in (head.organization, head.organ, head.symbol):
-        if value:
-            out.append(value)
-    if head.distribution:
-        out.append(f"Distr.: {head.distribution}")
-    if head.date:
-        out.append(head.date)
-    if head.original_language:
-        out.append(f"Original: {head.original_language}")
-    if head.session:
-        out.append(head.session)
-    if head.agenda_item:
-        out.append(
-            f"议程项目 {head.agenda_item}" if document.language == "zh" else f"Agenda item {head.agenda_item}"
-        )
-    if head.agenda_title:
-        out.append(head.agenda_title)
-    if head.adoption_heading:
-        out.append(head.adoption_heading)
-    if head.provenance:
-        out.append(head.provenance)
-    if head.sponsors:
-        out.append(_sponsors_line(document))
-    if head.title:
-        number = _title_number(document)
-        out.append(f"{number}. {head.title}" if number else head.title)
-    if head.organ_line:
-        out.append(_organ_line(head.organ_line, document.language))
-    return out
-
-
-def _sponsors_line(document: Document) -> str:
-    head = document.masthead
-    names = head.sponsors
-    star = "*" if head.sponsors_note else ""
-    if document.language == "zh":
-        joined = "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else names[0]
-        return f"{joined}：{head.designation or '决议草案'}{star}"
-    joined = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-    return f"{joined}: {head.designation or 'draft resolution'}{star}"
-
-
-def _title_number(document: Document) -> str | None:
-    symbol = document.masthead.symbol or ""
-    if document.kind is DocumentKind.RESOLUTION and symbol.startswith("A/RES/"):
-        return symbol.removeprefix("A/RES/")
-    return None
-
-
-def _organ_line(text: str, language: str) -> str:
-    if language != "en" or not text.startswith("The "):
-        return text
-    name = text.rstrip(",").strip()
-    return f"*{name}*" + ("," if text.rstrip().endswith(",") else "")
+    lines = [line.text for line in masthead_lines(document)]
+    before, italic, after = organ_line_parts(document)
+    if before or italic or after:
+        lines.append(before + (f"*{italic}*" if italic else "") + after)
+    return lines
 
 
 def _block_lines(block: Block, ctx: _Context, depth: int) -> str:

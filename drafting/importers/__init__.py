@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafting.errors import ImportFailed, StorageError
+from drafting.importers.docx_import import import_docx_file
 from drafting.importers.report import ImportReport, ImportResult
 from drafting.importers.text_import import import_text, import_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-SUPPORTED = ".penholder, .txt or .md"
+SUPPORTED = ".penholder, .docx, .txt or .md"
 
 
 def load_document(path: str | Path) -> ImportResult:
@@ -18,11 +19,15 @@ def load_document(path: str | Path) -> ImportResult:
     suffix = source.suffix.lower()
     if source.is_dir():
         raise ImportFailed(f"{source}: is a folder, not a file")
-    if suffix == ".docx":
-        raise ImportFailed(f"{source}: Word files (.docx) cannot be read yet; use {SUPPORTED}")
-    if suffix not in TEXT_SUFFIXES and suffix != ".penholder":
+    if suffix in (".docm", ".dotm"):
+        raise ImportFailed(f"{source}: a macro-enabled Word file; Penholder does not open macros")
+    if suffix == ".doc":
+        raise ImportFailed(f"{source}: an old binary Word file; save it as .docx in Word and try again")
+    if suffix not in TEXT_SUFFIXES and suffix not in (".penholder", ".docx"):
         raise ImportFailed(f"{source}: unknown file type '{source.suffix or '(none)'}'; use {SUPPORTED}")
     data = read_bytes(source)
+    if suffix == ".docx":
+        return import_docx_file(data, str(source))
     if suffix == ".penholder":
         from drafting import storage
 

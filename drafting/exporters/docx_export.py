@@ -1,0 +1,410 @@
+"""DOCX export for circulation: UN layout, real Word footnotes, proposals as negotiation
+markup or as real tracked changes.
+
+Rules from ``conventions/ooxml.md`` that this module keeps:
+
+* footnote ids ascend in document order, one ``w:footnoteReference`` per footnote; a repeat
+  is a ``NOTEREF`` field to a bookmark around the first reference, with the correct number
+  cached (LibreOffice shows the cache and never recomputes it), or plain superscript;
+* deleted text is ``w:delText`` (and ``w:delInstrText``) inside ``w:del``;
+* spaces are preserved with ``xml:space``; tabs are ``w:tab``;
+* no rsids, no comments, no author or dates unless asked; fixed zip timestamps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from drafting.exporters import docx_parts as parts
+from drafting.exporters.layout import masthead_lines, organ_line_parts
+from drafting.model import (
+    Block,
+    BlockKind,
+    Document,
+    DocumentKind,
+    Inline,
+    Mark,
+    NoteRef,
+    ProposalSpan,
+    ProposalStatus,
+    Text,
+)
+from drafting.numbering import block_labels
+from drafting.ooxml import W_NS, XML_NS, w
+from drafting.ooxml.package import write_package
+from drafting.proposals import STATUS_LABELS, UNNAMED, author_from_rationale
+
+MASTHEAD_STYLES = {
+    "organization": "PHOrganization",
+    "organ": "PHOrgan",
+    "symbol": "PHSymbol",
+    "distribution": "PHMastheadRight",
+    "date": "PHMastheadRight",
+    "original_language": "PHMastheadRight",
+    "session": "PHMasthead",
+    "agenda_item": "PHMasthead",
+    "agenda_title": "PHAgendaTitle",
+    "adoption_heading": "PHAdoptionHeading",
+    "provenance": "PHProvenance",
+    "sponsors": "PHSponsors",
+    "title": "PHTitle",
+}
+BLOCK_STYLES = {
+    BlockKind.PREAMBULAR: "PHPreambular",
+    BlockKind.OPERATIVE: "PHOperative",
+    BlockKind.HEADING: "PHSectionHeading",
+    BlockKind.LIST_ITEM: "PHListItem",
+    BlockKind.PARAGRAPH: "PHParagraph",
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    proposals: Literal["markup", "tracked"] = "markup"
+    """markup: deletions struck through, insertions underlined (or bold), attribution in a
+    footnote; tracked: real Word tracked changes authored by the delegation."""
+    insertion: Literal["underline", "bold"] = "underline"
+    repeats: Literal["noteref", "superscript"] = "noteref"
+    """How a footnote cited again is written: a NOTEREF cross-reference or plain superscript."""
+    timestamp: str | None = None
+    """ISO 8601 time for the document properties; None writes no dates."""
+    author: str | None = None
+    """Creator in the document properties; None writes none."""
+
+
+@dataclass
+class DocxResult:
+    data: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+def export_docx(document: Document, options: DocxOptions | None = None) -> DocxResult:
+    options = options or DocxOptions()
+    writer = _Writer(document, options)
+    body_xml = writer.document_xml()
+    footnotes_xml = writer.footnotes_xml()
+    title = document.masthead.title
+    package = {
+        "[Content_Types].xml": parts.content_types(),
+        "_rels/.rels": parts.package_relationships(),
+        "word/document.xml": body_xml,
+        "word/_rels/document.xml.rels": parts.document_relationships(),
+        "word/styles.xml": parts.styles(document.language),
+        "word/settings.xml": parts.settings(track_revisions=options.proposals == "tracked"),
+        "word/footnotes.xml": footnotes_xml,
+        "docProps/core.xml": parts.core_properties(
+            title, document.masthead.symbol, options.author, options.timestamp
+        ),
+        "docProps/app.xml": parts.app_properties(),
+    }
+    return DocxResult(write_package(package), writer.warnings)
+
+
+def _el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, w(tag))
+    for key, value in attrs.items():
+        element.set(w(key), value)
+    return element
+
+
+class _Writer:
+    def __init__(self, document: Document, options: DocxOptions) -> None:
+        self.document = document
+        self.options = options
+        self.labels = block_labels(document)
+        self.warnings: list[str] = []
+        self.next_footnote_id = 1
+        self.next_display = 1
+        self.next_annotation_id = 1
+        self.footnote_ids: dict[str, int] = {}
+        self.displayed: dict[str, int] = {}
+        self.footnote_bodies: list[tuple[int, list[Inline], bool]] = []  # (id, content, star?)
+        self.reference_counts = self._count_references()
+
+    # --- document ----------------------------------------------------------------------------
+
+    def document_xml(self) -> bytes:
+        root = etree.Element(w("document"), nsmap={"w": W_NS})
+        body = _el(root, "body")
+        document = self.document
+        for block in document.front:
+            self._paragraph(body, "PHFront", block.content)
+        for line in masthead_lines(document):
+            self._masthead_line(body, line.role, line.text)
+        before, italic, after = organ_line_parts(document)
+        if before or italic or after:
+            content: list[Inline] = [Text(before), Text(italic, frozenset({Mark.ITALIC})), Text(after)]
+            self._paragraph(body, "PHOrganLine", [n for n in content if isinstance(n, Text) and n.text])
+        for block in document.blocks:
+            self._block(body, block, 0)
+        self._adoption_line(body)
+        self._section(body)
+        for footnote_id in document.footnotes:
+            if footnote_id not in self.footnote_ids:
+                self.warnings.append(f"footnote {footnote_id} is not referenced in the text and was left out")
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _masthead_line(self, body: etree._Element, role: str, text: str) -> None:
+        style = MASTHEAD_STYLES[role]
+        if role == "title" and self.document.kind is DocumentKind.CONCEPT_PAPER:
+            style = "PHDocumentTitle"
+        if (
+            role == "title"
+            and ". " in text
+            and text.split(". ", 1)[0].replace("/", "").replace("-", "").isalnum()
+        ):
+            number, title = text.split(". ", 1)
+            if number[:1].isdigit() or number[:2] in ("S-", "ES"):
+                text = f"{number}.\t{title}"
+        p = self._paragraph(body, style, [])
+        if role == "sponsors" and text.endswith("*") and self.document.masthead.sponsors_note:
+            self._inline(p, [Text(text[:-1])])
+            self._star_reference(p, self.document.masthead.sponsors_note)
+        else:
+            self._inline(p, [Text(text)])
+
+    def _block(self, body: etree._Element, block: Block, depth: int) -> None:
+        if block.kind is BlockKind.SUBPARAGRAPH:
+            style = "PHSubparagraph1" if depth <= 1 else "PHSubparagraph2"
+        else:
+            style = BLOCK_STYLES[block.kind]
+        label = self.labels[block.id].label
+        content = [Text(f"{label}\t"), *block.content] if label else block.content
+        self._paragraph(body, style, content)
+        for child in block.children:
+            self._block(body, child, depth + 1)
+
+    def _adoption_line(self, body: etree._Element) -> None:
+        head = self.document.masthead
+        pieces = [part for part in (head.adoption_meeting, head.adoption_date) if part]
+        if not pieces:
+            return
+        p = self._paragraph(body, "PHAdoptionLine", [])
+        for index, piece in enumerate(pieces):
+            if index:
+                _el(_el(p, "r"), "br")
+            self._run(p, piece, frozenset())
+
+    def _section(self, body: etree._Element) -> None:
+        sect = _el(body, "sectPr")
+        page = parts.PAGE
+        _el(sect, "pgSz", w=str(page["w"]), h=str(page["h"]))
+        _el(
+            sect,
+            "pgMar",
+            top=str(page["top"]),
+            right=str(page["right"]),
+            bottom=str(page["bottom"]),
+            left=str(page["left"]),
+            header="709",
+            footer="709",
+            gutter="0",
+        )
+
+    def _paragraph(self, parent: etree._Element, style: str, content: list[Inline]) -> etree._Element:
+        p = _el(parent, "p")
+        _el(_el(p, "pPr"), "pStyle", val=style)
+        self._inline(p, content)
+        return p
+
+    # --- inline ------------------------------------------------------------------------------
+
+    def _inline(
+        self,
+        parent: etree._Element,
+        content: list[Inline],
+        extra: frozenset[Mark] = frozenset(),
+        deleted: bool = False,
+    ) -> None:
+        for node in content:
+            if isinstance(node, Text):
+                self._run(parent, node.text, node.marks | extra, deleted)
+            elif isinstance(node, NoteRef):
+                self._note_reference(parent, node.footnote_id, deleted)
+            elif isinstance(node, ProposalSpan):
+                self._proposal(parent, node)
+
+    def _run(self, parent: etree._Element, text: str, marks: frozenset[Mark], deleted: bool = False) -> None:
+        if not text:
+            return
+        r = _el(parent, "r")
+        self._rpr(r, marks)
+        text_tag = "delText" if deleted else "t"
+        for index, piece in enumerate(re.split(r"[\t\n]", text)):
+            if index:
+                _el(r, "tab")
+            if piece:
+                t = _el(r, text_tag)
+                t.text = _xml_safe(piece)
+                if piece != piece.strip() or "  " in piece:
+                    t.set(f"{{{XML_NS}}}space", "preserve")
+
+    @staticmethod
+    def _rpr(run: etree._Element, marks: frozenset[Mark], style: str | None = None) -> None:
+        if not marks and not style:
+            return
+        rpr = _el(run, "rPr")
+        if style:
+            _el(rpr, "rStyle", val=style)
+        if Mark.BOLD in marks:
+            _el(rpr, "b")
+        if Mark.ITALIC in marks:
+            _el(rpr, "i")
+        if Mark.STRIKE in marks:
+            _el(rpr, "strike")
+        if Mark.UNDERLINE in marks:
+            _el(rpr, "u", val="single")
+        if Mark.SUPERSCRIPT in marks:
+            _el(rpr, "vertAlign", val="superscript")
+
+    # --- footnotes ---------------------------------------------------------------------------
+
+    def _count_references(self) -> dict[str, int]:
+        from drafting.model import iter_inlines
+
+        counts: dict[str, int] = {}
+        for block in self.document.iter_blocks():
+            for node in iter_inlines(block.content):
+                if isinstance(node, NoteRef):
+                    counts[node.footnote_id] = counts.get(node.footnote_id, 0) + 1
+        return counts
+
+    def _new_footnote(self, content: list[Inline], *, star: bool = False) -> int:
+        footnote_id = self.next_footnote_id
+        self.next_footnote_id += 1
+        self.footnote_bodies.append((footnote_id, content, star))
+        return footnote_id
+
+    def _reference_run(self, parent: etree._Element, footnote_id: int, *, star: bool = False) -> None:
+        r = _el(parent, "r")
+        self._rpr(r, frozenset(), "FootnoteReference")
+        ref = _el(r, "footnoteReference", id=str(footnote_id))
+        if star:
+            ref.set(w("customMarkFollows"), "1")
+            _el(r, "t").text = "*"
+
+    def _star_reference(self, parent: etree._Element, note: str) -> None:
+        self._reference_run(parent, self._new_footnote([Text(note)], star=True), star=True)
+
+    def _note_reference(self, parent: etree._Element, model_id: str, deleted: bool) -> None:
+        footnote = self.document.footnotes.get(model_id)
+        if footnote is None:
+            return
+        if model_id not in self.footnote_ids:
+            footnote_id = self._new_footnote(footnote.content)
+            self.footnote_ids[model_id] = footnote_id
+            self.displayed[model_id] = self.next_display
+            self.next_display += 1
+            bookmark = self.reference_counts.get(model_id, 0) > 1 and self.options.repeats == "noteref"
+            if bookmark:
+                mark_id = str(self._annotation_id())
+                _el(parent, "bookmarkStart", id=mark_id, name=_bookmark(footnote_id))
+            self._reference_run(parent, footnote_id)
+            if bookmark:
+                _el(parent, "bookmarkEnd", id=mark_id)
+            return
+        number = str(self.displayed[model_id])
+        if self.options.repeats == "superscript":
+            self._styled_text(parent, number, deleted)
+            return
+        instruction = f" NOTEREF {_bookmark(self.footnote_ids[model_id])} \\f \\h "
+        _el(_el(parent, "r"), "fldChar", fldCharType="begin")
+        instr = _el(_el(parent, "r"), "delInstrText" if deleted else "instrText")
+        instr.text = instruction
+        instr.set(f"{{{XML_NS}}}space", "preserve")
+        _el(_el(parent, "r"), "fldChar", fldCharType="separate")
+        self._styled_text(parent, number, deleted)
+        _el(_el(parent, "r"), "fldChar", fldCharType="end")
+
+    def _styled_text(self, parent: etree._Element, text: str, deleted: bool) -> None:
+        r = _el(parent, "r")
+        self._rpr(r, frozenset(), "FootnoteReference")
+        _el(r, "delText" if deleted else "t").text = text
+
+    def footnotes_xml(self) -> bytes:
+        root = etree.Element(w("footnotes"), nsmap={"w": W_NS})
+        for footnote_id, kind, mark in ((-1, "separator", "separator"), (0, "continuationSeparator", None)):
+            note = _el(root, "footnote", type=kind, id=str(footnote_id))
+            _el(_el(_el(note, "p"), "r"), mark or "continuationSeparator")
+        for footnote_id, content, star in self.footnote_bodies:
+            note = _el(root, "footnote", id=str(footnote_id))
+            p = _el(note, "p")
+            _el(_el(p, "pPr"), "pStyle", val="FootnoteText")
+            r = _el(p, "r")
+            self._rpr(r, frozenset(), "FootnoteReference")
+            if star:
+                _el(r, "t").text = "*"
+            else:
+                _el(r, "footnoteRef")
+            _el(_el(p, "r"), "tab")
+            self._inline(p, [n for n in content if not isinstance(n, NoteRef)])
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    # --- proposals ---------------------------------------------------------------------------
+
+    def _annotation_id(self) -> int:
+        value = self.next_annotation_id
+        self.next_annotation_id += 1
+        return value
+
+    def _proposal(self, parent: etree._Element, span: ProposalSpan) -> None:
+        proposal = self.document.proposals.get(span.proposal_id)
+        if self.options.proposals == "tracked":
+            attrs = {"author": (proposal.author if proposal else None) or "Unattributed"}
+            date = _revision_date(proposal.date if proposal else None)
+            if date:
+                attrs["date"] = date
+            if span.deleted:
+                self._inline(
+                    _el(parent, "del", id=str(self._annotation_id()), **attrs), span.deleted, deleted=True
+                )
+            if span.inserted:
+                self._inline(_el(parent, "ins", id=str(self._annotation_id()), **attrs), span.inserted)
+            return
+        inserted_mark = Mark.UNDERLINE if self.options.insertion == "underline" else Mark.BOLD
+        self._inline(parent, span.deleted, frozenset({Mark.STRIKE}))
+        if span.deleted and span.inserted:
+            self._run(parent, " ", frozenset())
+        self._inline(parent, span.inserted, frozenset({inserted_mark}))
+        if proposal is None:
+            return
+        rationale = self.document.footnotes.get(proposal.rationale_footnote_id or "")
+        if proposal.author and proposal.author == author_from_rationale(rationale):
+            return
+        if proposal.author is None and rationale is not None:
+            return
+        status = (
+            STATUS_LABELS.get(proposal.status) if proposal.status is not ProposalStatus.PROPOSED else None
+        )
+        who = proposal.author or UNNAMED
+        text = f"Proposed by {who} ({status})." if status else f"Proposed by {who}."
+        self._reference_run(parent, self._new_footnote([Text(text)]))
+        self.next_display += 1
+
+
+def _bookmark(footnote_id: int) -> str:
+    return f"_RefPenholderFootnote{footnote_id}"
+
+
+def _revision_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    if _ISO_DATETIME.match(value):
+        return value
+    if _ISO_DATE.match(value):
+        return f"{value}T00:00:00Z"
+    return None
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 cannot hold control characters or lone surrogates; they become U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", text)

@@ -1,0 +1,458 @@
+"""DOCX import: paragraphs, formatting, real footnotes, cross-reference repeats and tracked
+changes, handed to the same structure classifier as the text importer.
+
+python-docx's ``Paragraph.text`` skips everything inside ``w:ins``/``w:del``, so this module
+walks the XML itself (``conventions/ooxml.md`` §7). Tracked changes become proposals with
+their author and date: ``w:del`` a deletion, ``w:ins`` an insertion, a deletion followed by
+an insertion of the same author a replacement, ``w:moveFrom``/``w:moveTo`` a deletion and
+an insertion, ``w:rPrChange`` a replacement of the text by itself with new formatting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.errors import ImportFailed
+from drafting.ids import IdMaker
+from drafting.importers.docx_styles import Numbering, Styles, read_marks
+from drafting.importers.report import ImportReport, ImportResult
+from drafting.inline_ops import normalize
+from drafting.model import (
+    Footnote,
+    Inline,
+    Mark,
+    NoteRef,
+    Proposal,
+    ProposalKind,
+    ProposalSpan,
+    Text,
+    plain_text,
+)
+from drafting.ooxml import RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT, RT_STYLES, w
+from drafting.ooxml.package import Package, open_package
+from drafting.structure import RawInput, RawParagraph, build_document
+
+_NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
+_REVISION_TAGS = {"ins": "ins", "del": "del", "moveFrom": "del", "moveTo": "ins"}
+_CONTAINERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "sdtContent", "dir", "bdo"}
+
+
+@dataclass(frozen=True)
+class _Revision:
+    kind: str  # "ins" or "del"
+    author: str | None
+    date: str | None
+    key: int  # identity of the revision element
+
+
+@dataclass
+class _Segment:
+    node: Inline
+    revision: _Revision | None = None
+
+
+@dataclass
+class _Context:
+    """State carried through one story (the body, or the footnotes)."""
+
+    styles: Styles
+    footnote_ids: dict[str, str]  # Word footnote id -> model footnote id
+    star_ids: set[str]
+    display: dict[str, int] = field(default_factory=dict)  # model footnote id -> printed number
+    open_bookmarks: dict[str, str] = field(default_factory=dict)  # bookmark id -> name
+    bookmark_note: dict[str, str] = field(default_factory=dict)  # bookmark name -> model footnote id
+    star_notes: list[str] = field(default_factory=list)
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+    revision_elements: int = 0
+
+
+def import_docx_file(data: bytes, name: str = "input.docx") -> ImportResult:
+    package = open_package(data, name)
+    report = ImportReport(source=name)
+    try:
+        result = _import(package, report)
+    except (KeyError, ValueError, IndexError, TypeError, RecursionError) as exc:
+        raise ImportFailed(f"{name}: damaged Word document ({type(exc).__name__}: {exc})") from None
+    report.notes.extend(package.notes)
+    return result
+
+
+def _main_part(package: Package) -> str:
+    for rel in package.relationships(""):
+        if rel.type == RT_OFFICE_DOCUMENT and not rel.external:
+            return rel.target
+    if package.has("word/document.xml"):
+        return "word/document.xml"
+    raise ImportFailed(f"{package.name}: no main document part; not a Word document")
+
+
+def _import(package: Package, report: ImportReport) -> ImportResult:
+    main = _main_part(package)
+    if not package.has(main):
+        raise ImportFailed(f"{package.name}: the main document part is missing")
+    related = {rel.type: rel.target for rel in package.relationships(main) if not rel.external}
+
+    def optional(rtype: str) -> etree._Element | None:
+        target = related.get(rtype)
+        return package.xml(target) if target and package.has(target) else None
+
+    styles = Styles.read(optional(RT_STYLES))
+    numbering = Numbering.read(optional(RT_NUMBERING))
+    footnotes_root = optional(RT_FOOTNOTES)
+    ctx = _Context(styles, {}, set())
+    raw_notes = _collect_footnotes(footnotes_root)
+    body = package.xml(main).find(w("body"))
+    if body is None:
+        raise ImportFailed(f"{package.name}: the document has no body")
+    ids = IdMaker()
+    for word_id, element in raw_notes.items():
+        ctx.footnote_ids[word_id] = ids.from_content("fn", _plain(element))
+    paragraphs: list[RawParagraph] = []
+    mark_changes = 0
+    for index, p in enumerate(_paragraphs(body), start=1):
+        segments = _walk_paragraph(p, ctx)
+        content = _assemble(segments, ctx)
+        label = _numbering_label(p, styles, numbering)
+        if label:
+            content = [Text(f"{label}\t"), *content]
+        mark_changes += _paragraph_mark_changed(p)
+        if content:
+            hint = "heading" if "heading" in styles.name(_pstyle(p)) else None
+            paragraphs.append(RawParagraph(content, [index], hint))
+    _resolve_noterefs(paragraphs, ctx)
+    footnotes: dict[str, Footnote] = {}
+    for word_id, element in raw_notes.items():
+        model_id = ctx.footnote_ids[word_id]
+        parts: list[Inline] = []
+        for p in element.iter(w("p")):
+            piece = _assemble(_walk_paragraph(p, ctx, in_footnote=True), ctx)
+            if parts and piece:
+                parts.append(Text(" "))
+            parts.extend(piece)
+        content = _strip_leading_space(parts)
+        if word_id in ctx.star_ids:  # the note repeats its own mark ("*") before the text
+            ctx.star_notes.append(plain_text(content).strip().removeprefix("*").strip())
+        else:
+            footnotes[model_id] = Footnote(model_id, content)
+    _bind_bare_repeats(paragraphs, ctx)
+    if mark_changes:
+        report.notes.append(
+            f"{mark_changes} paragraph marks carry tracked changes (paragraphs split or joined);"
+            " their text changes are read as proposals"
+        )
+    raw = RawInput(paragraphs, footnotes, None, ctx.star_notes, ctx.proposals)
+    return ImportResult(build_document(raw, report), report)
+
+
+def _collect_footnotes(root: etree._Element | None) -> dict[str, etree._Element]:
+    """Normal footnotes by Word id. Separators are skipped by type, never by id."""
+    notes: dict[str, etree._Element] = {}
+    if root is None:
+        return notes
+    for element in root.iter(w("footnote")):
+        if element.get(w("type"), "normal") == "normal":
+            notes[element.get(w("id"), "")] = element
+    return notes
+
+
+def _plain(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(w("t"), w("delText")))
+
+
+def _paragraphs(container: etree._Element):
+    """Body paragraphs in reading order, including those inside tables and content controls."""
+    for child in container:
+        tag = etree.QName(child).localname
+        if tag == "p":
+            yield child
+        elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"):
+            yield from _paragraphs(child)
+
+
+def _pstyle(p: etree._Element) -> str | None:
+    style = p.find(f"{w('pPr')}/{w('pStyle')}")
+    return style.get(w("val")) if style is not None else None
+
+
+def _numbering_label(p: etree._Element, styles: Styles, numbering: Numbering) -> str | None:
+    num_pr = p.find(f"{w('pPr')}/{w('numPr')}")
+    num: tuple[str, int] | None = None
+    if num_pr is not None:
+        num_id = num_pr.find(w("numId"))
+        ilvl = num_pr.find(w("ilvl"))
+        if num_id is not None:
+            level = ilvl.get(w("val"), "0") if ilvl is not None else "0"
+            num = (num_id.get(w("val"), "0"), int(level) if level.isdigit() else 0)
+    if num is None:
+        num = styles.paragraph_numbering(_pstyle(p))
+    return numbering.label(*num) if num else None
+
+
+def _paragraph_mark_changed(p: etree._Element) -> int:
+    rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+    if rpr is None:
+        return 0
+    return int(rpr.find(w("ins")) is not None or rpr.find(w("del")) is not None)
+
+
+# --- walking runs ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Field:
+    instruction: str = ""
+    in_result: bool = False
+    noteref: str | None = None
+    cached: str = ""
+
+
+def _walk_paragraph(p: etree._Element, ctx: _Context, in_footnote: bool = False) -> list[_Segment]:
+    out: list[_Segment] = []
+    fields: list[_Field] = []
+    _walk(p, ctx, _pstyle(p), None, fields, out, in_footnote)
+    return out
+
+
+def _walk(
+    element: etree._Element,
+    ctx: _Context,
+    pstyle: str | None,
+    revision: _Revision | None,
+    fields: list[_Field],
+    out: list[_Segment],
+    in_footnote: bool,
+) -> None:
+    for child in element:
+        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if tag == "r":
+            _run(child, ctx, pstyle, revision, fields, out, in_footnote)
+        elif tag in _REVISION_TAGS:
+            ctx.revision_elements += 1
+            inner = _Revision(
+                _REVISION_TAGS[tag], child.get(w("author")), child.get(w("date")), ctx.revision_elements
+            )
+            _walk(child, ctx, pstyle, inner, fields, out, in_footnote)
+        elif tag == "fldSimple":
+            match = _NOTEREF.match(child.get(w("instr"), ""))
+            if match:
+                cached = "".join(t.text or "" for t in child.iter(w("t"))).strip()
+                out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{cached}"), revision))
+            else:
+                _walk(child, ctx, pstyle, revision, fields, out, in_footnote)
+        elif tag in _CONTAINERS or tag == "sdt":
+            _walk(child, ctx, pstyle, revision, fields, out, in_footnote)
+        elif tag == "bookmarkStart":
+            ctx.open_bookmarks[child.get(w("id"), "")] = child.get(w("name"), "")
+        elif tag == "bookmarkEnd":
+            ctx.open_bookmarks.pop(child.get(w("id"), ""), None)
+
+
+def _run(
+    run: etree._Element,
+    ctx: _Context,
+    pstyle: str | None,
+    revision: _Revision | None,
+    fields: list[_Field],
+    out: list[_Segment],
+    in_footnote: bool,
+) -> None:
+    rpr = run.find(w("rPr"))
+    rstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
+    rstyle = rstyle_el.get(w("val")) if rstyle_el is not None else None
+    marks = ctx.styles.marks(rstyle, read_marks(rpr))
+    change = rpr.find(w("rPrChange")) if rpr is not None else None
+    old_marks = None
+    if change is not None and revision is None:
+        old_marks = ctx.styles.marks(rstyle, read_marks(change.find(w("rPr"))))
+    for child in run:
+        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if tag == "fldChar":
+            _field_char(child, fields, revision, out)
+            continue
+        if tag in ("instrText", "delInstrText"):
+            if fields and not fields[-1].in_result:
+                fields[-1].instruction += child.text or ""
+            continue
+        noteref = next((f for f in reversed(fields) if f.in_result and f.noteref), None)
+        if tag in ("t", "delText"):
+            text = child.text or ""
+            if noteref is not None:
+                noteref.cached += text  # the number Word printed; the reference replaces it
+            elif text:
+                _emit_text(text, marks, old_marks, change, revision, out)
+        elif tag in ("tab", "ptab"):
+            if noteref is None:
+                _emit_text("\t", marks, old_marks, change, revision, out)
+        elif tag in ("br", "cr"):
+            if noteref is None:
+                _emit_text(" ", marks, old_marks, change, revision, out)
+        elif tag == "noBreakHyphen":
+            _emit_text("\u2011", marks, old_marks, change, revision, out)
+        elif tag == "sym":
+            code = child.get(w("char"), "")
+            if re.fullmatch(r"[0-9A-Fa-f]{2,4}", code) and 0x20 <= int(code, 16) < 0xF000:
+                _emit_text(chr(int(code, 16)), marks, old_marks, change, revision, out)
+        elif tag == "footnoteReference" and not in_footnote:
+            word_id = child.get(w("id"), "")
+            if child.get(w("customMarkFollows")) in ("1", "true", "on"):
+                ctx.star_ids.add(word_id)  # its mark ("*") follows as ordinary text
+                continue
+            model_id = ctx.footnote_ids.get(word_id)
+            if model_id is None:
+                continue
+            ctx.display.setdefault(model_id, len(ctx.display) + 1)
+            for name in ctx.open_bookmarks.values():
+                ctx.bookmark_note.setdefault(name, model_id)
+            out.append(_Segment(NoteRef(model_id), revision))
+
+
+def _field_char(
+    child: etree._Element, fields: list[_Field], revision: _Revision | None, out: list[_Segment]
+) -> None:
+    kind = child.get(w("fldCharType"))
+    if kind == "begin":
+        fields.append(_Field())
+    elif kind == "separate" and fields:
+        field_ = fields[-1]
+        field_.in_result = True
+        match = _NOTEREF.match(field_.instruction)
+        field_.noteref = match.group(1) if match else None
+    elif kind == "end" and fields:
+        field_ = fields.pop()
+        match = _NOTEREF.match(field_.instruction)
+        if match:
+            out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{field_.cached.strip()}"), revision))
+
+
+def _emit_text(
+    text: str,
+    marks: frozenset[Mark],
+    old_marks: frozenset[Mark] | None,
+    change: etree._Element | None,
+    revision: _Revision | None,
+    out: list[_Segment],
+) -> None:
+    if old_marks is not None and old_marks != marks and change is not None:
+        # A formatting change: the same text, proposed with new formatting.
+        key = id(change)
+        before = _Revision("del", change.get(w("author")), change.get(w("date")), key)
+        after = _Revision("ins", change.get(w("author")), change.get(w("date")), key)
+        out.append(_Segment(Text(text, old_marks), before))
+        out.append(_Segment(Text(text, marks), after))
+        return
+    out.append(_Segment(Text(text, marks), revision))
+
+
+# --- from segments to inline content ---------------------------------------------------------
+
+
+def _assemble(segments: list[_Segment], ctx: _Context) -> list[Inline]:
+    """Group segments of one tracked change into proposal spans."""
+    out: list[Inline] = []
+    i = 0
+    while i < len(segments):
+        segment = segments[i]
+        if segment.revision is None:
+            out.append(segment.node)
+            i += 1
+            continue
+        first = segment.revision
+        deleted: list[Inline] = []
+        inserted: list[Inline] = []
+        j = i
+        while j < len(segments) and segments[j].revision == first:
+            (deleted if first.kind == "del" else inserted).append(segments[j].node)
+            j += 1
+        if first.kind == "del" and j < len(segments):
+            follower = segments[j].revision
+            if follower is not None and follower.kind == "ins" and follower.author == first.author:
+                while j < len(segments) and segments[j].revision == follower:
+                    inserted.append(segments[j].node)
+                    j += 1
+        out.append(_proposal(normalize(deleted), normalize(inserted), first, ctx))
+        i = j
+    return normalize(out)
+
+
+def _proposal(
+    deleted: list[Inline], inserted: list[Inline], revision: _Revision, ctx: _Context
+) -> ProposalSpan:
+    seed = f"{plain_text(deleted)}\x00{plain_text(inserted)}\x00{revision.author}"
+    base = "pr-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
+    proposal_id, n = base, 1
+    while proposal_id in ctx.proposals:
+        n += 1
+        proposal_id = f"{base}-{n}"
+    kind = (
+        ProposalKind.REPLACE
+        if deleted and inserted
+        else ProposalKind.DELETE
+        if deleted
+        else ProposalKind.INSERT
+    )
+    ctx.proposals[proposal_id] = Proposal(proposal_id, kind, author=revision.author, date=revision.date)
+    return ProposalSpan(proposal_id, deleted, inserted)
+
+
+def _strip_leading_space(content: list[Inline]) -> list[Inline]:
+    while content and isinstance(content[0], Text) and not content[0].text.strip():
+        content = content[1:]
+    if content and isinstance(content[0], Text):
+        content = [Text(content[0].text.lstrip(), content[0].marks), *content[1:]]
+    return content
+
+
+def _map_content(content: list[Inline], fn) -> list[Inline]:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, ProposalSpan):
+            out.append(
+                ProposalSpan(
+                    node.proposal_id, _map_content(node.deleted, fn), _map_content(node.inserted, fn)
+                )
+            )
+        else:
+            out.extend(fn(node))
+    return normalize(out)
+
+
+def _resolve_noterefs(paragraphs: list[RawParagraph], ctx: _Context) -> None:
+    """Point NOTEREF repeats at the footnote whose reference their bookmark surrounds."""
+    by_number = {number: model_id for model_id, number in ctx.display.items()}
+
+    def resolve(node: Inline) -> list[Inline]:
+        if isinstance(node, NoteRef) and node.footnote_id.startswith("bookmark:"):
+            name, _, cached = node.footnote_id.removeprefix("bookmark:").rpartition("|")
+            target = ctx.bookmark_note.get(name)
+            if target is None and cached.isdigit():
+                target = by_number.get(int(cached))
+            if target is not None:
+                return [NoteRef(target)]
+            return [Text(cached, frozenset({Mark.SUPERSCRIPT}))] if cached else []
+        return [node]
+
+    for paragraph in paragraphs:
+        paragraph.content = _map_content(paragraph.content, resolve)
+
+
+def _bind_bare_repeats(paragraphs: list[RawParagraph], ctx: _Context) -> None:
+    """A bare superscript number equal to a footnote already cited is a repeat of it."""
+    by_number = {number: model_id for model_id, number in ctx.display.items()}
+    seen: set[str] = set()
+
+    def bind(node: Inline) -> list[Inline]:
+        if isinstance(node, NoteRef):
+            seen.add(node.footnote_id)
+            return [node]
+        if isinstance(node, Text) and Mark.SUPERSCRIPT in node.marks and node.text.strip().isdigit():
+            target = by_number.get(int(node.text.strip()))
+            if target in seen:
+                return [NoteRef(target)]
+        return [node]
+
+    for paragraph in paragraphs:
+        paragraph.content = _map_content(paragraph.content, bind)
