@@ -43,4 +43,4 @@ def export_document(
     return warnings
 
 
-__all__ = ["DocxOptions", "DocxResult", "export_docx", "export_document", "export_text"]
+__all__ = ["DocxOptions", "DocxResult", "export_document", "export_docx", "export_text"]

@@ -1,7 +1,8 @@
 """Reading Word styles and automatic numbering: what a run's formatting really is, and what
 number Word would print before a paragraph.
 
-A run's marks are its character style chain overridden by direct formatting. Styles are recognised by name, never by id: LibreOffice renames ids on save
+A run's marks are its character style chain overridden by direct formatting. Styles are
+recognised by name, never by id: LibreOffice renames ids on save
 (``FootnoteText`` -> ``Footnote``) but keeps the names.
 """
 

@@ -98,10 +98,8 @@ class Package:
 
 def resolve_target(folder: str, target: str) -> str:
     """Part name of a relationship target relative to ``folder`` ("word" + "footnotes.xml")."""
-    if target.startswith("/"):
-        path = target.lstrip("/")
-    else:
-        path = f"{folder}/{target}" if folder else target
+    relative = f"{folder}/{target}" if folder else target
+    path = target.lstrip("/") if target.startswith("/") else relative
     parts: list[str] = []
     for piece in path.split("/"):
         if piece == "..":
