@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="penholder",
         description="Penholder: a drafting assistant for UN resolutions and negotiation texts.",
-        epilog="SRC is a .penholder, .txt or .md file. Run 'penholder COMMAND --help' for details.",
+        epilog="SRC is a .penholder, .docx, .txt or .md file. Run 'penholder COMMAND --help' for details.",
     )
     parser.add_argument("--version", action="version", version=f"penholder {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -51,9 +52,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("src", metavar="SRC")
     p.add_argument("--json", action="store_true", help="print the outline as JSON (docs/outline-json.md)")
 
-    p = sub.add_parser("export", help="write SRC as text in UN layout")
+    p = sub.add_parser("export", help="write SRC in UN layout as a Word file or as text")
     p.add_argument("src", metavar="SRC")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.txt|OUT.md")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.txt|OUT.md")
+    p.add_argument(
+        "--proposals",
+        choices=("markup", "tracked"),
+        default="markup",
+        help="DOCX: proposals as struck/underlined text with attribution (markup, default) or as"
+        " Word tracked changes authored by the delegation (tracked)",
+    )
+    p.add_argument(
+        "--insertions", choices=("underline", "bold"), default="underline", help="DOCX markup mode"
+    )
+    p.add_argument(
+        "--repeats",
+        choices=("noteref", "superscript"),
+        default="noteref",
+        help="DOCX: a footnote cited again as a Word cross-reference (noteref) or plain superscript (strict UN)",
+    )
+    p.add_argument("--timestamp", metavar="ISO8601", help="DOCX: record this time in the document properties")
 
     p = sub.add_parser("check", help="check footnotes, citations and style (not available yet)")
     p.add_argument("src", metavar="SRC")
@@ -99,7 +117,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "outline":
         return _cmd_outline(args.src, as_json=args.json)
     if args.command == "export":
-        return _cmd_export(args.src, args.output)
+        return _cmd_export(args)
     return _fail(f"'penholder {args.command}' is not available yet in this version")
 
 
@@ -135,11 +153,17 @@ def _cmd_outline(src: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _cmd_export(src: str, output: str) -> int:
-    from drafting.exporters import export_document
+def _cmd_export(args: argparse.Namespace) -> int:
+    from drafting.exporters import DocxOptions, export_document
 
-    result = load_document(src)
-    export_document(result.document, output)
+    if args.timestamp and not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", args.timestamp):
+        raise UsageError(f"--timestamp must look like 2026-11-23T10:00:00Z, not '{args.timestamp}'")
+    options = DocxOptions(
+        proposals=args.proposals, insertion=args.insertions, repeats=args.repeats, timestamp=args.timestamp
+    )
+    result = load_document(args.src)
+    for warning in export_document(result.document, args.output, options):
+        print(f"penholder: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

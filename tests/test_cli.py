@@ -171,3 +171,23 @@ def test_input_file_untouched(tmp_path):
     penholder("import", str(source), "-o", str(tmp_path / "out.penholder"))
     penholder("export", str(source), "-o", str(tmp_path / "out.txt"))
     assert source.read_bytes() == data
+
+
+def test_docx_export_and_import(tmp_path):
+    out = tmp_path / "cica.docx"
+    run = penholder(
+        "export",
+        str(CORPUS / "cica-concept-paper-rev1-en-ru-kk.txt"),
+        "-o",
+        str(out),
+        "--proposals",
+        "tracked",
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(penholder("outline", str(out), "--json").stdout)
+    (proposal,) = data["proposals"]
+    assert (proposal["kind"], proposal["author"]) == ("delete", "a Member State")
+    saved = tmp_path / "cica.penholder"
+    assert penholder("import", str(out), "-o", str(saved)).returncode == 0
+    bad = penholder("export", str(saved), "-o", str(tmp_path / "x.docx"), "--timestamp", "yesterday")
+    assert "--timestamp" in one_line_error(bad)

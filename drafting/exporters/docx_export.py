@@ -39,9 +39,6 @@ from drafting.ooxml.package import write_package
 from drafting.proposals import STATUS_LABELS, UNNAMED, author_from_rationale
 
 MASTHEAD_STYLES = {
-    "organization": "PHOrganization",
-    "organ": "PHOrgan",
-    "symbol": "PHSymbol",
     "distribution": "PHMastheadRight",
     "date": "PHMastheadRight",
     "original_language": "PHMastheadRight",
@@ -135,8 +132,7 @@ class _Writer:
         document = self.document
         for block in document.front:
             self._paragraph(body, "PHFront", block.content)
-        for line in masthead_lines(document):
-            self._masthead_line(body, line.role, line.text)
+        self._masthead(body)
         before, italic, after = organ_line_parts(document)
         if before or italic or after:
             content: list[Inline] = [Text(before), Text(italic, frozenset({Mark.ITALIC})), Text(after)]
@@ -149,6 +145,27 @@ class _Writer:
             if footnote_id not in self.footnote_ids:
                 self.warnings.append(f"footnote {footnote_id} is not referenced in the text and was left out")
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _masthead(self, body: etree._Element) -> None:
+        """The UN masthead: organ (and organization) on the left of the symbol, a rule below,
+        then distribution and dates on the right and session and agenda item on the left."""
+        lines = masthead_lines(self.document)
+        top = {line.role: line.text for line in lines if line.role in ("organization", "organ", "symbol")}
+        if top:
+            first = top.get("organization") or top.get("organ") or ""
+            p = self._paragraph(body, "PHMastheadTop", [])
+            self._run(p, first, frozenset(), "PHOrganChar" if first == top.get("organ") else None)
+            if "symbol" in top:
+                self._run(p, "\t", frozenset())
+                self._run(p, top["symbol"], frozenset(), "PHSymbolChar")
+            if top.get("organization") and top.get("organ"):
+                p = self._paragraph(body, "PHOrgan", [])
+                self._run(p, top["organ"], frozenset(), "PHOrganChar")
+            else:
+                _el(p[0], "pBdr").append(_rule())
+        for line in lines:
+            if line.role not in top:
+                self._masthead_line(body, line.role, line.text)
 
     def _masthead_line(self, body: etree._Element, role: str, text: str) -> None:
         style = MASTHEAD_STYLES[role]
@@ -224,17 +241,24 @@ class _Writer:
     ) -> None:
         for node in content:
             if isinstance(node, Text):
-                self._run(parent, node.text, node.marks | extra, deleted)
+                self._run(parent, node.text, node.marks | extra, deleted=deleted)
             elif isinstance(node, NoteRef):
                 self._note_reference(parent, node.footnote_id, deleted)
             elif isinstance(node, ProposalSpan):
                 self._proposal(parent, node)
 
-    def _run(self, parent: etree._Element, text: str, marks: frozenset[Mark], deleted: bool = False) -> None:
+    def _run(
+        self,
+        parent: etree._Element,
+        text: str,
+        marks: frozenset[Mark],
+        style: str | None = None,
+        deleted: bool = False,
+    ) -> None:
         if not text:
             return
         r = _el(parent, "r")
-        self._rpr(r, marks)
+        self._rpr(r, marks, style)
         text_tag = "delText" if deleted else "t"
         for index, piece in enumerate(re.split(r"[\t\n]", text)):
             if index:
@@ -386,6 +410,13 @@ class _Writer:
         text = f"Proposed by {who} ({status})." if status else f"Proposed by {who}."
         self._reference_run(parent, self._new_footnote([Text(text)]))
         self.next_display += 1
+
+
+def _rule() -> etree._Element:
+    bottom = etree.Element(w("bottom"))
+    for key, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "auto")):
+        bottom.set(w(key), value)
+    return bottom
 
 
 def _bookmark(footnote_id: int) -> str:

@@ -31,6 +31,8 @@ CJK_FONT = "SimSun"
 # Layout in twentieths of a point (A4 = 11906 x 16838).
 INDENT = 567  # 1 cm
 PAGE = {"w": 11906, "h": 16838, "top": 1440, "bottom": 1440, "left": 1247, "right": 1247}
+TEXT_WIDTH = PAGE["w"] - PAGE["left"] - PAGE["right"]
+RULE = '<w:bottom w:val="single" w:sz="12" w:space="4" w:color="auto"/>'
 
 
 def content_types() -> bytes:
@@ -134,6 +136,13 @@ def _para_style(style_id: str, name: str, ppr: str = "", rpr: str = "", based_on
     )
 
 
+def _char_style(style_id: str, name: str, rpr: str) -> str:
+    return (
+        f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{rpr}</w:rPr></w:style>'
+    )
+
+
 def styles(language: str) -> bytes:
     """Paragraph styles for each kind of block, named so a reader can tell them apart."""
     east_asia = f' w:eastAsia="{CJK_FONT}"'
@@ -142,14 +151,12 @@ def styles(language: str) -> bytes:
     right = f'<w:ind w:left="{12 * INDENT}"/>'
     body = '<w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/>'
     defined = [
-        _para_style("PHOrganization", "PH Organization", '<w:spacing w:after="0"/>', '<w:sz w:val="20"/>'),
         _para_style(
-            "PHSymbol",
-            "PH Symbol",
-            '<w:spacing w:after="120"/><w:jc w:val="right"/>',
-            '<w:b/><w:sz w:val="30"/>',
+            "PHMastheadTop",
+            "PH Masthead Top",
+            f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:after="60"/>',
         ),
-        _para_style("PHOrgan", "PH Organ", '<w:spacing w:after="240"/>', '<w:b/><w:sz w:val="34"/>'),
+        _para_style("PHOrgan", "PH Organ", f'<w:pBdr>{RULE}</w:pBdr><w:spacing w:after="240"/>'),
         _para_style("PHMastheadRight", "PH Masthead Right", f'<w:spacing w:after="0"/>{right}'),
         _para_style("PHMasthead", "PH Masthead", '<w:spacing w:after="0"/>'),
         _para_style(
@@ -216,6 +223,8 @@ def styles(language: str) -> bytes:
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>'
         + "".join(defined)
+        + _char_style("PHOrganChar", "PH Organ Name", '<w:b/><w:sz w:val="34"/>')
+        + _char_style("PHSymbolChar", "PH Document Symbol", '<w:b/><w:sz w:val="30"/>')
         + '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
         '<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
         "</w:styles>"
