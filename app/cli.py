@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--repeats",
         choices=("noteref", "superscript"),
         default="noteref",
-        help="DOCX: a footnote cited again as a Word cross-reference (noteref) or plain superscript (strict UN)",
+        help="DOCX: a footnote cited again as a Word cross-reference (noteref)"
+        " or plain superscript (strict UN)",
     )
     p.add_argument("--timestamp", metavar="ISO8601", help="DOCX: record this time in the document properties")
 
