@@ -33,7 +33,8 @@ def corpus_round(files: list[tuple[str, bytes]]) -> None:
 
 
 def compilation_text(target_bytes: int = 1_000_000) -> str:
-    """A long compilation: the 67/193 body repeated, operative paragraphs numbered on."""
+    """A long compilation: the 67/193 body repeated, operative paragraphs numbered on
+    (printed numbers stay within three digits, as in any real text; the model renumbers)."""
     source = (CORPUS / "ga-res-67-193-en.txt").read_text(encoding="utf-8")
     document = import_text(source).document
     text = export_text(document)
@@ -47,7 +48,7 @@ def compilation_text(target_bytes: int = 1_000_000) -> str:
         for paragraph in paragraphs:
             if paragraph[:1].isdigit():
                 number += 1
-                paragraph = f"{number}. " + paragraph.split(". ", 1)[1]
+                paragraph = f"{(number - 1) % 999 + 1}. " + paragraph.split(". ", 1)[1]
             chunks.append(paragraph)
             size += len(paragraph.encode()) + 2
     return "\n\n".join(chunks) + "\n________________" + notes

@@ -93,7 +93,6 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
         elif kind is BlockKind.OPERATIVE:
             op += 1
             labels[block.id] = BlockLabel(f"{op}.", f"OP {op}")
-            _label_children(block, f"OP {op}", 1, document.language, labels)
         elif kind is BlockKind.HEADING:
             if block.numbered:
                 heading += 1
@@ -104,12 +103,12 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
         elif kind is BlockKind.LIST_ITEM:
             item += 1
             labels[block.id] = BlockLabel(f"{item}.", f"item {item}")
-            _label_children(block, f"item {item}", 1, document.language, labels)
         else:
             para += 1
             labels[block.id] = BlockLabel(None, f"paragraph {para}")
         if kind is not BlockKind.LIST_ITEM:
             item = 0
+        _label_children(block, labels[block.id].reference, 1, document.language, labels)
     return labels
 
 
