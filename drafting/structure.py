@@ -47,9 +47,9 @@ ORGAN_LINES = [
     re.compile(r"^(Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет),?$"),
     re.compile(r"^إن (الجمعية العامة|مجلس الأمن)،?$"),
 ]
-OPERATIVE_LABEL = re.compile(r"^\s*(\d{1,3})(?:\.\s*|\s+-\s+)(?=\S)")
-SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\))\s*(?=\S)")
-HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S)")
+OPERATIVE_LABEL = re.compile(r"^\s*(\d{1,3})(?:\.\s*|\s+-\s+)(?=\S|$)")
+SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\))\s*(?=\S|$)")
+HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S|$)")
 TERMINAL = tuple(".,;:!?。，；：！？")
 CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
 
@@ -76,6 +76,14 @@ class RawInput:
     """Notes marked with an asterisk (the sponsors-line note of a draft)."""
     proposals: dict[str, Proposal] = field(default_factory=dict)
     """Proposals the importer already found (tracked changes), keyed by id."""
+
+
+def label_length(text: str) -> int:
+    """Length of a printed paragraph label ("12.\t", "(a) ", "IV. ") at the start of ``text``."""
+    for pattern in (OPERATIVE_LABEL, SUBPARAGRAPH_LABEL, HEADING_LABEL):
+        if m := pattern.match(text):
+            return m.end()
+    return 0
 
 
 def detect_language(texts: list[str]) -> str:

@@ -203,3 +203,25 @@ def test_accept_and_reject_leave_the_right_text():
     assert plain_text(reject_all(document).operative[0].content) == "Commends the old text;"
     assert accept_all(document).proposals == {}
     assert not any(isinstance(n, NoteRef) for n in iter_inlines(op.content))
+
+
+def test_a_paragraph_proposed_in_full_is_an_inserted_paragraph():
+    document = load("ga-res-62-172-en.txt").document
+    from drafting.model import Block, BlockKind
+
+    document.proposals["pr-new"] = Proposal("pr-new", ProposalKind.INSERT, author="Norway", date="2026-03-01")
+    new = Block(
+        "b-new",
+        BlockKind.OPERATIVE,
+        [ProposalSpan("pr-new", [], [Text("Decides", frozenset({Mark.ITALIC})), Text(" to act;")])],
+    )
+    document.blocks.insert(document.blocks.index(document.operative[2]), new)
+    data = export_docx(document, DocxOptions(proposals="tracked")).data
+    body = etree.tostring(read_part(data, "word/document.xml")).decode()
+    assert '<w:rPr><w:ins w:id="' in body  # the paragraph mark is inserted too
+    again = import_docx_file(data).document
+    assert len(again.operative) == 11
+    assert structure(again) == structure(document)
+    assert len(reject_all(again).operative) == 10
+    assert plain_text(accept_all(again).operative[2].content) == "Decides to act;"
+    assert again.proposals[next(iter(again.proposals))].date == "2026-03-01T00:00:00Z"

@@ -193,9 +193,35 @@ class _Writer:
             style = BLOCK_STYLES[block.kind]
         label = self.labels[block.id].label
         content = [Text(f"{label}\t"), *block.content] if label else block.content
-        self._paragraph(body, style, content)
+        inserted = self._wholly_inserted(block)
+        if inserted is not None:
+            # A paragraph proposed in full: its number and its paragraph mark are inserted too,
+            # so that rejecting the change in Word leaves no empty numbered paragraph.
+            span = ProposalSpan(
+                inserted.proposal_id, [], [*content[:1], *inserted.inserted] if label else content
+            )
+            p = self._paragraph(body, style, [span])
+            _el(_el(p[0], "rPr"), "ins", id=str(self._annotation_id()), **self._revision_attrs(span))
+        else:
+            self._paragraph(body, style, content)
         for child in block.children:
             self._block(body, child, depth + 1)
+
+    def _wholly_inserted(self, block: Block) -> ProposalSpan | None:
+        content = block.content
+        if self.options.proposals == "tracked" and len(content) == 1 and isinstance(content[0], ProposalSpan):
+            span = content[0]
+            if not span.deleted and span.inserted:
+                return span
+        return None
+
+    def _revision_attrs(self, span: ProposalSpan) -> dict[str, str]:
+        proposal = self.document.proposals.get(span.proposal_id)
+        attrs = {"author": (proposal.author if proposal else None) or "Unattributed"}
+        date = _revision_date(proposal.date if proposal else None)
+        if date:
+            attrs["date"] = date
+        return attrs
 
     def _adoption_line(self, body: etree._Element) -> None:
         head = self.document.masthead
@@ -380,10 +406,7 @@ class _Writer:
     def _proposal(self, parent: etree._Element, span: ProposalSpan) -> None:
         proposal = self.document.proposals.get(span.proposal_id)
         if self.options.proposals == "tracked":
-            attrs = {"author": (proposal.author if proposal else None) or "Unattributed"}
-            date = _revision_date(proposal.date if proposal else None)
-            if date:
-                attrs["date"] = date
+            attrs = self._revision_attrs(span)
             if span.deleted:
                 self._inline(
                     _el(parent, "del", id=str(self._annotation_id()), **attrs), span.deleted, deleted=True

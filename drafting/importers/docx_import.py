@@ -34,7 +34,7 @@ from drafting.model import (
 )
 from drafting.ooxml import RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT, RT_STYLES, w
 from drafting.ooxml.package import Package, open_package
-from drafting.structure import RawInput, RawParagraph, build_document
+from drafting.structure import RawInput, RawParagraph, build_document, label_length
 
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
 _REVISION_TAGS = {"ins": "ins", "del": "del", "moveFrom": "del", "moveTo": "ins"}
@@ -115,7 +115,7 @@ def _import(package: Package, report: ImportReport) -> ImportResult:
     mark_changes = 0
     for index, p in enumerate(_paragraphs(body), start=1):
         segments = _walk_paragraph(p, ctx)
-        content = _assemble(segments, ctx)
+        content = _hoist_label(_assemble(segments, ctx))
         label = _numbering_label(p, styles, numbering)
         if label:
             content = [Text(f"{label}\t"), *content]
@@ -396,6 +396,22 @@ def _proposal(
     )
     ctx.proposals[proposal_id] = Proposal(proposal_id, kind, author=revision.author, date=revision.date)
     return ProposalSpan(proposal_id, deleted, inserted)
+
+
+def _hoist_label(content: list[Inline]) -> list[Inline]:
+    """A paragraph inserted in full carries its typed number inside the insertion; the number
+    is derived, so it goes back in front of the proposal."""
+    if not content or not isinstance(content[0], ProposalSpan) or content[0].deleted:
+        return content
+    span = content[0]
+    first = span.inserted[0] if span.inserted else None
+    if not isinstance(first, Text):
+        return content
+    size = label_length(first.text)
+    if not size:
+        return content
+    rest = [Text(first.text[size:], first.marks), *span.inserted[1:]]
+    return [Text(first.text[:size]), ProposalSpan(span.proposal_id, [], normalize(rest)), *content[1:]]
 
 
 def _strip_leading_space(content: list[Inline]) -> list[Inline]:
