@@ -10,30 +10,19 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from import_export import compilation_text  # noqa: E402
+from import_export import compilation_text, measure  # noqa: E402
 
 from drafting.exporters import DocxOptions, export_docx  # noqa: E402
 from drafting.importers import load_document  # noqa: E402
 from drafting.importers.docx_import import import_docx_file  # noqa: E402
 from drafting.importers.text_import import import_text  # noqa: E402
-
-
-def measure(fn, repeat: int) -> tuple[float, float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times), max(times)
 
 
 def main() -> None:

@@ -122,7 +122,7 @@ def recognise_proposals(
             if deleted
             else ProposalKind.INSERT
         )
-        proposal_id = _proposal_id(deleted, inserted, proposals)
+        proposal_id = new_proposal_id(deleted, inserted, proposals)
         proposal = Proposal(
             proposal_id, kind, author=author, status=STATUS_WORDS.get(status or "", ProposalStatus.PROPOSED)
         )
@@ -198,8 +198,11 @@ def _is_space(nodes: list[Inline], j: int) -> bool:
     return j < len(nodes) and isinstance(nodes[j], Text) and nodes[j].text in (" ", "\u00a0")
 
 
-def _proposal_id(deleted: list[Inline], inserted: list[Inline], existing: dict[str, Proposal]) -> str:
-    seed = plain_text(deleted) + "\x00" + plain_text(inserted)
+def new_proposal_id(
+    deleted: list[Inline], inserted: list[Inline], existing: dict[str, Proposal], salt: str = ""
+) -> str:
+    """An id derived from what the proposal changes (stable across imports), unique in ``existing``."""
+    seed = plain_text(deleted) + "\x00" + plain_text(inserted) + "\x00" + salt
     base = "pr-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     candidate, n = base, 1
     while candidate in existing:

@@ -10,7 +10,6 @@ an insertion, ``w:rPrChange`` a replacement of the text by itself with new forma
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -34,6 +33,7 @@ from drafting.model import (
 )
 from drafting.ooxml import RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT, RT_STYLES, w
 from drafting.ooxml.package import Package, open_package
+from drafting.proposals import new_proposal_id
 from drafting.structure import RawInput, RawParagraph, build_document, label_length
 
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
@@ -211,103 +211,96 @@ class _Field:
 
 
 def _walk_paragraph(p: etree._Element, ctx: _Context, in_footnote: bool = False) -> list[_Segment]:
-    out: list[_Segment] = []
-    fields: list[_Field] = []
-    _walk(p, ctx, _pstyle(p), None, fields, out, in_footnote)
-    return out
+    walker = _Walker(ctx, in_footnote)
+    walker.walk(p, None)
+    return walker.out
 
 
-def _walk(
-    element: etree._Element,
-    ctx: _Context,
-    pstyle: str | None,
-    revision: _Revision | None,
-    fields: list[_Field],
-    out: list[_Segment],
-    in_footnote: bool,
-) -> None:
-    for child in element:
-        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if tag == "r":
-            _run(child, ctx, pstyle, revision, fields, out, in_footnote)
-        elif tag in _REVISION_TAGS:
-            ctx.revision_elements += 1
-            inner = _Revision(
-                _REVISION_TAGS[tag], child.get(w("author")), child.get(w("date")), ctx.revision_elements
-            )
-            _walk(child, ctx, pstyle, inner, fields, out, in_footnote)
-        elif tag == "fldSimple":
-            match = _NOTEREF.match(child.get(w("instr"), ""))
-            if match:
+class _Walker:
+    """Walks one paragraph's XML into segments of inline content, each with its revision."""
+
+    def __init__(self, ctx: _Context, in_footnote: bool) -> None:
+        self.ctx = ctx
+        self.in_footnote = in_footnote
+        self.fields: list[_Field] = []
+        self.out: list[_Segment] = []
+
+    def walk(self, element: etree._Element, revision: _Revision | None) -> None:
+        ctx = self.ctx
+        for child in element:
+            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if tag == "r":
+                self.run(child, revision)
+            elif tag in _REVISION_TAGS:
+                ctx.revision_elements += 1
+                author, date = child.get(w("author")), child.get(w("date"))
+                self.walk(child, _Revision(_REVISION_TAGS[tag], author, date, ctx.revision_elements))
+            elif tag == "fldSimple" and (match := _NOTEREF.match(child.get(w("instr"), ""))):
                 cached = "".join(t.text or "" for t in child.iter(w("t"))).strip()
-                out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{cached}"), revision))
-            else:
-                _walk(child, ctx, pstyle, revision, fields, out, in_footnote)
-        elif tag in _CONTAINERS or tag == "sdt":
-            _walk(child, ctx, pstyle, revision, fields, out, in_footnote)
-        elif tag == "bookmarkStart":
-            ctx.open_bookmarks[child.get(w("id"), "")] = child.get(w("name"), "")
-        elif tag == "bookmarkEnd":
-            ctx.open_bookmarks.pop(child.get(w("id"), ""), None)
+                self.out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{cached}"), revision))
+            elif tag in _CONTAINERS or tag == "sdt":
+                self.walk(child, revision)
+            elif tag == "bookmarkStart":
+                ctx.open_bookmarks[child.get(w("id"), "")] = child.get(w("name"), "")
+            elif tag == "bookmarkEnd":
+                ctx.open_bookmarks.pop(child.get(w("id"), ""), None)
 
+    def run(self, run: etree._Element, revision: _Revision | None) -> None:
+        ctx, out, fields = self.ctx, self.out, self.fields
+        rpr = run.find(w("rPr"))
+        rstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
+        rstyle = rstyle_el.get(w("val")) if rstyle_el is not None else None
+        marks = ctx.styles.marks(rstyle, read_marks(rpr))
+        change = rpr.find(w("rPrChange")) if rpr is not None else None
+        old_marks = None
+        if change is not None and revision is None:
+            old_marks = ctx.styles.marks(rstyle, read_marks(change.find(w("rPr"))))
 
-def _run(
-    run: etree._Element,
-    ctx: _Context,
-    pstyle: str | None,
-    revision: _Revision | None,
-    fields: list[_Field],
-    out: list[_Segment],
-    in_footnote: bool,
-) -> None:
-    rpr = run.find(w("rPr"))
-    rstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
-    rstyle = rstyle_el.get(w("val")) if rstyle_el is not None else None
-    marks = ctx.styles.marks(rstyle, read_marks(rpr))
-    change = rpr.find(w("rPrChange")) if rpr is not None else None
-    old_marks = None
-    if change is not None and revision is None:
-        old_marks = ctx.styles.marks(rstyle, read_marks(change.find(w("rPr"))))
-    for child in run:
-        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if tag == "fldChar":
-            _field_char(child, fields, revision, out)
-            continue
-        if tag in ("instrText", "delInstrText"):
-            if fields and not fields[-1].in_result:
-                fields[-1].instruction += child.text or ""
-            continue
-        noteref = next((f for f in reversed(fields) if f.in_result and f.noteref), None)
-        if tag in ("t", "delText"):
-            text = child.text or ""
-            if noteref is not None:
-                noteref.cached += text  # the number Word printed; the reference replaces it
-            elif text:
-                _emit_text(text, marks, old_marks, change, revision, out)
-        elif tag in ("tab", "ptab"):
-            if noteref is None:
-                _emit_text("\t", marks, old_marks, change, revision, out)
-        elif tag in ("br", "cr"):
-            if noteref is None:
-                _emit_text(" ", marks, old_marks, change, revision, out)
-        elif tag == "noBreakHyphen":
-            _emit_text("\u2011", marks, old_marks, change, revision, out)
-        elif tag == "sym":
-            code = child.get(w("char"), "")
-            if re.fullmatch(r"[0-9A-Fa-f]{2,4}", code) and 0x20 <= int(code, 16) < 0xF000:
-                _emit_text(chr(int(code, 16)), marks, old_marks, change, revision, out)
-        elif tag == "footnoteReference" and not in_footnote:
-            word_id = child.get(w("id"), "")
-            if child.get(w("customMarkFollows")) in ("1", "true", "on"):
-                ctx.star_ids.add(word_id)  # its mark ("*") follows as ordinary text
+        def emit(text: str) -> None:
+            _emit_text(text, marks, old_marks, change, revision, out)
+
+        for child in run:
+            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if tag == "fldChar":
+                _field_char(child, fields, revision, out)
                 continue
-            model_id = ctx.footnote_ids.get(word_id)
-            if model_id is None:
+            if tag in ("instrText", "delInstrText"):
+                if fields and not fields[-1].in_result:
+                    fields[-1].instruction += child.text or ""
                 continue
-            ctx.display.setdefault(model_id, len(ctx.display) + 1)
-            for name in ctx.open_bookmarks.values():
-                ctx.bookmark_note.setdefault(name, model_id)
-            out.append(_Segment(NoteRef(model_id), revision))
+            noteref = next((f for f in reversed(fields) if f.in_result and f.noteref), None)
+            if tag in ("t", "delText"):
+                text = child.text or ""
+                if noteref is not None:
+                    noteref.cached += text  # the number Word printed; the reference replaces it
+                elif text:
+                    emit(text)
+            elif tag in ("tab", "ptab") and noteref is None:
+                emit("\t")
+            elif tag in ("br", "cr") and noteref is None:
+                emit(" ")
+            elif tag == "noBreakHyphen":
+                emit("\u2011")
+            elif tag == "sym":
+                code = child.get(w("char"), "")
+                if re.fullmatch(r"[0-9A-Fa-f]{2,4}", code) and 0x20 <= int(code, 16) < 0xF000:
+                    emit(chr(int(code, 16)))
+            elif tag == "footnoteReference" and not self.in_footnote:
+                self.footnote_reference(child, revision)
+
+    def footnote_reference(self, child: etree._Element, revision: _Revision | None) -> None:
+        ctx = self.ctx
+        word_id = child.get(w("id"), "")
+        if child.get(w("customMarkFollows")) in ("1", "true", "on"):
+            ctx.star_ids.add(word_id)  # its mark ("*") follows as ordinary text
+            return
+        model_id = ctx.footnote_ids.get(word_id)
+        if model_id is None:
+            return
+        ctx.display.setdefault(model_id, len(ctx.display) + 1)
+        for name in ctx.open_bookmarks.values():
+            ctx.bookmark_note.setdefault(name, model_id)
+        self.out.append(_Segment(NoteRef(model_id), revision))
 
 
 def _field_char(
@@ -381,12 +374,7 @@ def _assemble(segments: list[_Segment], ctx: _Context) -> list[Inline]:
 def _proposal(
     deleted: list[Inline], inserted: list[Inline], revision: _Revision, ctx: _Context
 ) -> ProposalSpan:
-    seed = f"{plain_text(deleted)}\x00{plain_text(inserted)}\x00{revision.author}"
-    base = "pr-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
-    proposal_id, n = base, 1
-    while proposal_id in ctx.proposals:
-        n += 1
-        proposal_id = f"{base}-{n}"
+    proposal_id = new_proposal_id(deleted, inserted, ctx.proposals, revision.author or "")
     kind = (
         ProposalKind.REPLACE
         if deleted and inserted
