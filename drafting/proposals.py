@@ -115,13 +115,7 @@ def recognise_proposals(
             out.extend(nodes[i:j])
             i = j
             continue
-        kind = (
-            ProposalKind.REPLACE
-            if deleted and inserted
-            else ProposalKind.DELETE
-            if deleted
-            else ProposalKind.INSERT
-        )
+        kind = proposal_kind(deleted, inserted)
         proposal_id = new_proposal_id(deleted, inserted, proposals)
         proposal = Proposal(
             proposal_id, kind, author=author, status=STATUS_WORDS.get(status or "", ProposalStatus.PROPOSED)
@@ -196,6 +190,12 @@ def _take(nodes: list[Inline], start: int, marks: tuple[Mark, ...]) -> tuple[lis
 
 def _is_space(nodes: list[Inline], j: int) -> bool:
     return j < len(nodes) and isinstance(nodes[j], Text) and nodes[j].text in (" ", "\u00a0")
+
+
+def proposal_kind(deleted: list[Inline], inserted: list[Inline]) -> ProposalKind:
+    if deleted and inserted:
+        return ProposalKind.REPLACE
+    return ProposalKind.DELETE if deleted else ProposalKind.INSERT
 
 
 def new_proposal_id(

@@ -26,14 +26,13 @@ from drafting.model import (
     Mark,
     NoteRef,
     Proposal,
-    ProposalKind,
     ProposalSpan,
     Text,
     plain_text,
 )
 from drafting.ooxml import RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT, RT_STYLES, w
 from drafting.ooxml.package import Package, open_package
-from drafting.proposals import new_proposal_id
+from drafting.proposals import new_proposal_id, proposal_kind
 from drafting.structure import RawInput, RawParagraph, build_document, label_length
 
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
@@ -375,13 +374,7 @@ def _proposal(
     deleted: list[Inline], inserted: list[Inline], revision: _Revision, ctx: _Context
 ) -> ProposalSpan:
     proposal_id = new_proposal_id(deleted, inserted, ctx.proposals, revision.author or "")
-    kind = (
-        ProposalKind.REPLACE
-        if deleted and inserted
-        else ProposalKind.DELETE
-        if deleted
-        else ProposalKind.INSERT
-    )
+    kind = proposal_kind(deleted, inserted)
     ctx.proposals[proposal_id] = Proposal(proposal_id, kind, author=revision.author, date=revision.date)
     return ProposalSpan(proposal_id, deleted, inserted)
 
