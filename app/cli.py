@@ -74,9 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--timestamp", metavar="ISO8601", help="DOCX: record this time in the document properties")
 
-    p = sub.add_parser("check", help="check footnotes, citations and style (not available yet)")
+    p = sub.add_parser("check", help="check footnotes, citations, treaties, grammar and spelling")
     p.add_argument("src", metavar="SRC")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON (docs/checks.md)")
+    p.add_argument(
+        "--footnote-regime",
+        choices=("legacy", "current"),
+        default="legacy",
+        help="legacy: a footnote may be cited again (older Editorial Manual); current: each reference once",
+    )
+    p.add_argument("--no-spelling", action="store_true", help="skip the spelling checks")
 
     p = sub.add_parser("compare", help="compare two revisions (not available yet)")
     p.add_argument("old", metavar="OLD")
@@ -119,6 +126,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_outline(args.src, as_json=args.json)
     if args.command == "export":
         return _cmd_export(args)
+    if args.command == "check":
+        return _cmd_check(args)
     return _fail(f"'penholder {args.command}' is not available yet in this version")
 
 
@@ -166,6 +175,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for warning in export_document(result.document, args.output, options):
         print(f"penholder: warning: {warning}", file=sys.stderr)
     return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from app.paths import user_dictionary_path
+    from drafting.checks import CheckSettings, run_checks
+    from drafting.checks.report import format_findings, summary
+    from drafting.spelling import load_user_words
+
+    result = load_document(args.src)
+    settings = CheckSettings(
+        footnote_regime=args.footnote_regime,
+        literal_footnote_numbers=result.report.literal_footnote_numbers,
+        user_words=load_user_words(user_dictionary_path()),
+        spelling=not args.no_spelling,
+    )
+    findings = run_checks(result.document, settings)
+    if args.json:
+        data = {"findings": [f.to_json() for f in findings], "summary": summary(findings)}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_findings(findings))
+    return EXIT_FINDINGS if summary(findings)["error"] else EXIT_OK
 
 
 def _summary(result: ImportResult) -> str:

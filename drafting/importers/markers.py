@@ -103,9 +103,15 @@ class MarkerBinder:
     def _split_known(self, label: str) -> list[str] | None:
         if label in self.footnote_ids:
             return [label]
-        for cut in range(1, len(label)):  # "¹²³" printed for markers 12 and 3, say
+        for cut in range(1, len(label)):  # "¹⁰¹¹": markers 10 and 11 printed side by side
             head, tail = label[:cut], label[cut:]
-            if head in self.footnote_ids and tail in self.footnote_ids and not tail.startswith("0"):
+            consecutive = head.isdigit() and tail.isdigit() and int(tail) == int(head) + 1
+            if (
+                consecutive
+                and head in self.footnote_ids
+                and tail in self.footnote_ids
+                and not tail.startswith("0")
+            ):
                 return [head, tail]
         return None
 

@@ -1,0 +1,245 @@
+"""Citation rules: document symbols, resolution numbers against their dates and sessions,
+dates themselves, and year ranges (conventions §1.6, §3.6, §3.8, §4.1–4.4)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from drafting.checks import rule
+from drafting.checks.context import CheckContext, excerpt
+from drafting.checks.finding import Finding, Fix, Severity
+from drafting.model import Block
+
+MONTHS = list(calendar.month_name)[1:]
+_MONTH = "|".join(MONTHS)
+DATE = rf"(\d{{1,2}}) ({_MONTH}) (\d{{4}})"
+_DATE = re.compile(rf"\b{DATE}\b")
+_RESOLUTION = re.compile(rf"(?<![\w/.\-])(\d{{1,4}})/(\d{{1,4}})(?: [A-Z])?(?:\s*[,]?\s*)of {DATE}\b")
+_SC_RESOLUTION = re.compile(rf"\b(\d{{1,4}}) \((\d{{4}})\)(?: of {DATE})?")
+_BODIES = [
+    ("General Assembly", "GA"),
+    ("Economic and Social Council", "ECOSOC"),
+    ("Security Council", "SC"),
+    ("Commission on Narcotic Drugs", "CND"),
+    ("Human Rights Council", "HRC"),
+    ("Commission on Human Rights", "CHR"),
+    ("Commission on Crime Prevention and Criminal Justice", "CCPCJ"),
+    ("Commission resolution", "COMMISSION"),
+    ("Council resolution", "COUNCIL"),
+    ("its resolution", "OWN"),
+]
+_ORGAN_CODES = {
+    "General Assembly": "GA",
+    "Economic and Social Council": "ECOSOC",
+    "Security Council": "SC",
+    "Commission on Narcotic Drugs": "CND",
+    "Human Rights Council": "HRC",
+}
+_YEAR_RANGE = re.compile(r"(?<![\w/.\-])((?:19|20)\d\d)-((?:19|20)\d\d|\d\d)(?![\w/\-])")
+_US_DATE = re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
+_ORDINAL_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th) (?:of )?({_MONTH}),? (\d{{4}})\b")
+_ABBREVIATED_DATE = re.compile(r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (\d{4})\b")
+_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
+
+
+def _finding(
+    ctx: CheckContext,
+    block: Block,
+    rule_id: str,
+    severity: Severity,
+    start: int,
+    end: int,
+    message: str,
+    fix: Fix | None = None,
+) -> Finding:
+    text = ctx.text(block)
+    return Finding(
+        rule_id, severity, block.id, ctx.label(block), start, end, message, excerpt(text, start, end), fix
+    )
+
+
+def _body_before(text: str, position: int, ctx: CheckContext) -> str | None:
+    """The organ whose resolution is cited at ``position``: the nearest organ named just before."""
+    window = text[max(0, position - 140) : position]
+    best: tuple[int, str] | None = None
+    for name, code in _BODIES:
+        at = window.rfind(name)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, code)
+    if best is None:
+        return None
+    code = best[1]
+    if code == "OWN":
+        organ = ctx.document.masthead.organ or (ctx.document.masthead.organ_line or "").removeprefix(
+            "The "
+        ).rstrip(",")
+        return _ORGAN_CODES.get(organ, "GA" if ctx.is_resolution else None)
+    return code
+
+
+@rule("citation.resolution-date", footnotes=True)
+def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A resolution number whose date does not fit it (GA session, CND session, ECOSOC or SC year)."""
+    text = ctx.text(block)
+    for match in _RESOLUTION.finditer(text):
+        first, number = match.group(1), match.group(2)
+        day, month, year = int(match.group(3)), match.group(4), int(match.group(5))
+        cited = f"{first}/{number}"
+        start, end = match.start(), match.end()
+        if len(first) == 4:  # year-numbered: ECOSOC since 1978, Commission on Human Rights…
+            if int(first) != year:
+                yield _finding(
+                    ctx,
+                    block,
+                    "citation.ecosoc-year",
+                    Severity.ERROR,
+                    start,
+                    end,
+                    f"resolution {cited} was adopted in {first}, so it cannot be dated {day} {month} {year}",
+                )
+            continue
+        body = _body_before(text, start, ctx) or ("GA" if ctx.is_resolution else None)
+        session = int(first)
+        month_number = MONTHS.index(month) + 1
+        if body == "GA":
+            if not (year == 1945 + session or (year == 1946 + session and month_number <= 9)):
+                yield _finding(
+                    ctx,
+                    block,
+                    "citation.ga-session-year",
+                    Severity.ERROR,
+                    start,
+                    end,
+                    f"General Assembly resolution {cited} is of the {_ordinal(session)} session"
+                    f" (September {1945 + session} to September {1946 + session}); it cannot be dated"
+                    f" {day} {month} {year}",
+                )
+        elif body == "CND":
+            if year != 1957 + session:
+                yield _finding(
+                    ctx,
+                    block,
+                    "citation.cnd-session-year",
+                    Severity.ERROR,
+                    start,
+                    end,
+                    f"Commission on Narcotic Drugs resolution {cited} is of its {_ordinal(session)} session,"
+                    f" held in {1957 + session}; it cannot be dated {day} {month} {year}",
+                )
+            elif month not in ("March", "December"):
+                yield _finding(
+                    ctx,
+                    block,
+                    "citation.cnd-session-year",
+                    Severity.WARNING,
+                    start,
+                    end,
+                    f"the Commission on Narcotic Drugs adopts resolutions in March (or at its reconvened session"
+                    f" in December); {day} {month} {year} is unusual for {cited}",
+                )
+    for match in _SC_RESOLUTION.finditer(text):
+        if match.group(5) is None:
+            continue
+        number, paren_year, year = match.group(1), int(match.group(2)), int(match.group(5))
+        if paren_year != year:
+            yield _finding(
+                ctx,
+                block,
+                "citation.sc-year",
+                Severity.ERROR,
+                match.start(),
+                match.end(),
+                f"Security Council resolution {number} ({paren_year}) was adopted in {paren_year};"
+                f" it cannot be dated {match.group(3)} {match.group(4)} {year}",
+            )
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@rule("date.impossible", footnotes=True)
+def impossible_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A date that does not exist (31 June, 29 February in a common year)."""
+    text = ctx.text(block)
+    for match in _DATE.finditer(text):
+        day, month, year = int(match.group(1)), MONTHS.index(match.group(2)) + 1, int(match.group(3))
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            yield _finding(
+                ctx,
+                block,
+                "date.impossible",
+                Severity.ERROR,
+                match.start(),
+                match.end(),
+                f"{match.group(2)} {year} has no day {day}",
+            )
+
+
+@rule("date.format", footnotes=True)
+def date_format(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A date not written "20 December 2012" (no comma, no ordinal, month in full)."""
+    if ctx.language != "en":
+        return
+    text = ctx.text(block)
+    for pattern, order in ((_US_DATE, "mdy"), (_ORDINAL_DATE, "dmy"), (_ABBREVIATED_DATE, "dmy")):
+        for match in pattern.finditer(text):
+            groups = match.groups()
+            if order == "mdy":
+                month, day, year = groups
+            else:
+                day, month, year = groups
+            month = _ABBREVIATIONS.get(month, month)
+            right = f"{int(day)} {month} {year}"
+            yield _finding(
+                ctx,
+                block,
+                "date.format",
+                Severity.WARNING,
+                match.start(),
+                match.end(),
+                f"dates are written '{right}' in UN texts",
+                Fix(f"write '{right}'", "replace", block.id, match.start(), match.end(), right),
+            )
+
+
+@rule("date.year-range", footnotes=True)
+def year_range(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A range of years with a hyphen instead of an en dash (2008–2011)."""
+    text = ctx.text(block)
+    for match in _YEAR_RANGE.finditer(text):
+        dash = match.start(2) - 1
+        yield _finding(
+            ctx,
+            block,
+            "date.year-range",
+            Severity.WARNING,
+            match.start(),
+            match.end(),
+            f"a range of years takes an en dash: {match.group(1)}–{match.group(2)}",
+            Fix("use an en dash", "replace", block.id, dash, dash + 1, "–"),
+        )
+
+
+@rule("citation.symbol", footnotes=True)
+def symbols(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A document symbol that does not parse (A/RES/67.193, A/C.3/67/L15)."""
+    from drafting.symbols import MAIN_SERIES, SPECIAL_SERIES, find_symbols, parse_symbol
+
+    known = {series.split("/")[0] for series in MAIN_SERIES + SPECIAL_SERIES}
+    text = ctx.text(block)
+    for start, end, candidate in find_symbols(text):
+        # Only UN series are held to the grammar: "NCT/CID/696" is another body's reference.
+        if candidate.split("/")[0] in known and parse_symbol(candidate) is None:
+            yield _finding(
+                ctx,
+                block,
+                "citation.symbol",
+                Severity.WARNING,
+                start,
+                end,
+                f"'{candidate}' is not a well-formed document symbol",
+            )

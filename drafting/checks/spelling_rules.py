@@ -1,0 +1,198 @@
+"""Spelling: words the dictionaries do not know, and UN house spelling (conventions §3.8).
+
+Both are block rules that also read footnotes, so the editor re-checks the paragraph being
+typed. Neither runs when ``ctx.settings.spelling`` is off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from weakref import WeakKeyDictionary
+
+from drafting.checks import rule
+from drafting.checks.context import CheckContext, excerpt, text_and_markers
+from drafting.checks.finding import Finding, Fix, Severity
+from drafting.model import Block
+from drafting.resources import load_json
+from drafting.spelling import (
+    Speller,
+    addresses,
+    checker,
+    match_case,
+    split_hyphens,
+    strip_possessive,
+    tokenize,
+    un_terms,
+)
+
+_spellers: WeakKeyDictionary[CheckContext, Speller] = WeakKeyDictionary()
+
+
+def speller_for(ctx: CheckContext) -> Speller:
+    """One Speller per check run: the document's language, names and the user's words."""
+    speller = _spellers.get(ctx)
+    if speller is None:
+        document = ctx.document  # the closure must not hold ctx, the weak key
+
+        def names() -> frozenset[str]:
+            contents = [b.content for b in document.iter_blocks()]
+            contents += [f.content for f in document.footnotes.values()]
+            return document_words(text_and_markers(content)[0] for content in contents)
+
+        speller = _spellers[ctx] = Speller(ctx.language, ctx.settings.user_words, names)
+    return speller
+
+
+def document_words(texts: Iterable[str]) -> frozenset[str]:
+    """Names and acronyms a document defines: words capitalised mid-sentence, all-caps words.
+
+    Returned lower-cased; they make the first word of a paragraph known ("Fedotov said …").
+    """
+    found: set[str] = set()
+    for text in texts:
+        for word in tokenize(text):
+            if word.text == word.text.lower():
+                continue
+            for part in split_hyphens(word):
+                if not part.text[:1].isupper():
+                    continue
+                if part.text.isupper() or _mid_sentence(text, part.start):
+                    found.add(strip_possessive(part.text).lower())
+    return frozenset(found)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].rstrip(" \t\n\u00a0\"'“‘«(*[")
+    if not before:
+        return False
+    if before[-1] == ".":  # "Mr. Fedotov", "No. 8" do not end a sentence
+        return before[:-1].rsplit(None, 1)[-1:] in (["Mr"], ["Mrs"], ["Ms"], ["Dr"], ["Prof"], ["St"])
+    return before[-1] not in "!?:"
+
+
+@rule("spelling.unknown-word", footnotes=True)
+def unknown_word(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A word in none of the dictionaries (suggestions in the message, never an automatic fix)."""
+    if not ctx.settings.spelling:
+        return
+    speller = speller_for(ctx)
+    if not speller.enabled:
+        return
+    text = ctx.text(block)
+    for word in speller.unknown(text):
+        suggestions = speller.suggest(word.text)
+        message = f"'{word.text}' is not in the dictionary"
+        if suggestions:
+            message += f"; did you mean {_alternatives(suggestions)}?"
+        yield Finding(
+            "spelling.unknown-word", Severity.WARNING, block.id, ctx.label(block), word.start, word.end,
+            message, excerpt(text, word.start, word.end), None,
+            {"word": word.text, "suggestions": suggestions},
+        )  # fmt: skip
+
+
+@rule("spelling.house-style", footnotes=True)
+def house_style(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """UN spelling in English: -ize (organization), -yse (analyse), British forms (programme, centre)."""
+    if not ctx.settings.spelling or ctx.language != "en":
+        return
+    text = ctx.text(block)
+    for correction in house_style_corrections(text):
+        start, end, wrong, right = correction.start, correction.end, correction.wrong, correction.right
+        yield Finding(
+            "spelling.house-style", Severity.WARNING, block.id, ctx.label(block), start, end,
+            f"UN spelling is '{right}', not '{wrong}' ({correction.reason})",
+            excerpt(text, start, end),
+            Fix(f"write '{right}'", "replace", block.id, start, end, right),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Correction:
+    start: int
+    end: int
+    wrong: str
+    right: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    pairs: dict[str, str]
+    ise_exceptions: frozenset[str]
+    phrases: re.Pattern[str] | None
+
+
+@cache
+def house_style_data() -> HouseStyle:
+    data = load_json("dictionaries", "house_style.json")
+    phrases = data.get("phrase_exceptions", [])
+    pattern = re.compile("|".join(map(re.escape, phrases)), re.IGNORECASE) if phrases else None
+    return HouseStyle(dict(data["pairs"]), frozenset(data["ise_exceptions"]), pattern)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ISE = re.compile(r"^(?P<stem>[a-z]{2,}?)is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers|able)$")
+_ISE_ENDINGS = tuple(
+    "is" + s for s in ("e", "es", "ed", "ing", "ation", "ations", "ational", "er", "ers", "able")
+)
+_LYZE = re.compile(r"^(?P<stem>[a-z]*)lyz(?P<suffix>e|es|ed|ing|er|ers)$")
+
+
+def house_style_corrections(text: str) -> list[Correction]:
+    """Where ``text`` departs from UN spelling, with the UN form in the original's case."""
+    style = house_style_data()
+    # A sieve over the distinct lower-case words (compounds, their parts and pairs of parts,
+    # for non-co-operation); then the few candidates are found and judged in place.
+    words = set(_TOKEN.findall(text.lower()))
+    for compound in [w for w in words if "-" in w]:
+        parts = compound.split("-")
+        words.update(parts)
+        words.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
+    candidates = {
+        w for w in words if w in style.pairs or ("-" not in w and (w.endswith(_ISE_ENDINGS) or "lyz" in w))
+    }
+    if not candidates:
+        return []
+    alternatives = "|".join(map(re.escape, sorted(candidates, key=len, reverse=True)))
+    protected = [m.span() for m in style.phrases.finditer(text)] if style.phrases else []
+    protected += addresses(text)
+    found = []
+    for match in re.finditer(rf"(?<![\w'’])(?:{alternatives})(?!\w)", text, re.IGNORECASE):
+        result = _respell(match.group(), style)
+        if result is not None and not any(a <= match.start() < b for a, b in protected):
+            found.append(Correction(match.start(), match.end(), match.group(), *result))
+    return found
+
+
+def _respell(word: str, style: HouseStyle) -> tuple[str, str] | None:
+    """The UN form of ``word`` and why, or None if it is fine."""
+    lower = word.lower()
+    if not (word == lower or word.isupper() or word[1:] == lower[1:]):
+        return None  # mixed case (iPhone, McAnalyze): a name
+    if lower in style.pairs:
+        return match_case(word, style.pairs[lower]), "UN house style"
+    match = _LYZE.match(lower)
+    if match:
+        return match_case(word, f"{match['stem']}lys{match['suffix']}"), "-yse, not -yze"
+    match = _ISE.match(lower)
+    if match and not lower.endswith("wise"):
+        stem, suffix = match["stem"], match["suffix"]
+        if stem + "ise" in style.ise_exceptions:
+            return None
+        ize = f"{stem}iz{suffix}"
+        if _known(ize) or _known(stem + "ize"):
+            return match_case(word, ize), "-ize, as in the Concise Oxford"
+    return None
+
+
+def _known(lower: str) -> bool:
+    return lower in checker("en").word_frequency.dictionary or lower in un_terms()
+
+
+def _alternatives(words: list[str]) -> str:
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -1,0 +1,70 @@
+"""House-style rules that are not spelling: "United Nations" in full, and full-width
+punctuation in Chinese (conventions §3.8, §1.4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.checks import rule
+from drafting.checks.context import CheckContext, excerpt
+from drafting.checks.finding import Finding, Fix, Severity
+from drafting.model import Block
+
+_ABBREVIATIONS = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "UNGA": "General Assembly",
+    "UNSC": "Security Council",
+    "ECOSOC": "Economic and Social Council",
+}
+_ABBREVIATION = re.compile(r"(?<![\w.\-/])(U\.N\.|UNGA|UNSC|ECOSOC|UN)(?![\w\-/]|\.\w)")
+_OFFICIAL_NAMES = re.compile(r"\bUN[ -](?:Women|Habitat|Water|Energy|Oceans|Nutrition)\b")
+_CJK = r"\u3400-\u9fff"
+_HALF_WIDTH = re.compile(rf"(?<=[{_CJK}》”）])([,;:.])(?=[{_CJK}《“（]|\s*$)")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", ".": "。"}
+
+
+@rule("style.un-abbreviation", footnotes=True)
+def un_abbreviation(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """ "UN", "ECOSOC" and the like in running text: UN texts write the names in full."""
+    if ctx.language != "en":
+        return
+    text = ctx.text(block)
+    official = [m.span() for m in _OFFICIAL_NAMES.finditer(text)]
+    for match in _ABBREVIATION.finditer(text):
+        if any(start <= match.start() < end for start, end in official):
+            continue
+        full = _ABBREVIATIONS[match.group(1)]
+        yield Finding(
+            "style.un-abbreviation",
+            Severity.WARNING,
+            block.id,
+            ctx.label(block),
+            match.start(),
+            match.end(),
+            f"write '{full}' in full; UN texts do not abbreviate it in running text",
+            excerpt(text, match.start(), match.end()),
+            Fix(f"write '{full}'", "replace", block.id, match.start(), match.end(), full),
+        )
+
+
+@rule("style.zh-fullwidth", footnotes=True)
+def zh_fullwidth(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """Half-width , ; : . between Chinese characters (half-width brackets around Latin text are right)."""
+    if ctx.language != "zh":
+        return
+    text = ctx.text(block)
+    for match in _HALF_WIDTH.finditer(text):
+        full = _FULL_WIDTH[match.group(1)]
+        yield Finding(
+            "style.zh-fullwidth",
+            Severity.WARNING,
+            block.id,
+            ctx.label(block),
+            match.start(),
+            match.end(),
+            f"Chinese text takes the full-width '{full}', not '{match.group(1)}'",
+            excerpt(text, match.start(), match.end(), 12),
+            Fix(f"write '{full}'", "replace", block.id, match.start(), match.end(), full),
+        )
