@@ -110,16 +110,19 @@ def find_mentions(text: str, language: str = "en") -> list[Mention]:
 
 
 def _nonstandard(instrument: Instrument, groups: dict[str, str | None]) -> str | None:
-    if groups.get("year") and (groups.get("sep") or "").strip() == "" and not groups.get("date"):
-        return f"the year follows the name with 'of' (or a comma): '{instrument.title}'"
+    reasons = []
     if "un" in groups and groups.get("un") is None:
-        return f"the full title begins 'United Nations': '{instrument.title}'"
+        reasons.append("the title begins 'United Nations'")
     if groups.get("drugs") == "Drug":
-        return f"the title says 'Narcotic Drugs': '{instrument.title}'"
+        reasons.append("it says 'Narcotic Drugs'")
+    if groups.get("year") and (groups.get("sep") or "").strip() == "" and not groups.get("date"):
+        reasons.append("the year follows the name with 'of' (or a comma)")
     amended = groups.get("amended")
     if amended and "the 1972 Protocol" not in amended:
-        return f"UN texts write 'as amended by the 1972 Protocol': '{instrument.title}'"
-    return None
+        reasons.append("UN texts write 'as amended by the 1972 Protocol'")
+    if not reasons:
+        return None
+    return "; ".join(reasons) + f": '{instrument.title}'"
 
 
 def by_citation(volume: str, number: str | None) -> list[Instrument]:

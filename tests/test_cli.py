@@ -191,3 +191,55 @@ def test_docx_export_and_import(tmp_path):
     assert penholder("import", str(out), "-o", str(saved)).returncode == 0
     bad = penholder("export", str(saved), "-o", str(tmp_path / "x.docx"), "--timestamp", "yesterday")
     assert "--timestamp" in one_line_error(bad)
+
+
+def test_check_exit_codes_and_json(tmp_path):
+    run = penholder("check", str(CORPUS / "ga-res-67-193-en.txt"), "--json")
+    assert run.returncode == 1
+    data = json.loads(run.stdout)
+    assert data["summary"] == {"error": 1, "warning": 0, "info": 0}
+    (finding,) = data["findings"]
+    assert {"rule", "severity", "label", "block", "start", "end", "message", "excerpt", "fix"} <= set(finding)
+    assert (finding["rule"], finding["label"], finding["fix"]["text"]) == (
+        "treaty.wrong-year",
+        "PP 7",
+        "1961",
+    )
+    clean = penholder("check", str(CORPUS / "ga-res-62-172-en.txt"))
+    assert clean.returncode == 0
+    assert "OP 8:" in clean.stdout
+    assert "0 errors, 2 warnings, 0 notes" in clean.stdout
+    current = json.loads(
+        penholder(
+            "check", str(CORPUS / "ga-res-67-193-en.txt"), "--json", "--footnote-regime", "current"
+        ).stdout
+    )
+    assert current["summary"]["warning"] == 15
+
+
+def test_check_uses_the_user_dictionary(tmp_path):
+    import os
+
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "The General Assembly,\n\nRecalling the frobnication,\n\n1. *Decides* to act.\n", encoding="utf-8"
+    )
+    env_dir = tmp_path / "data"
+    run = subprocess.run(
+        [sys.executable, "-m", "app", "check", str(source), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PENHOLDER_DATA_DIR": str(env_dir)},
+    )
+    assert [f["rule"] for f in json.loads(run.stdout)["findings"]] == ["spelling.unknown-word"]
+    env_dir.mkdir()
+    (env_dir / "user-dictionary.txt").write_text("frobnication\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "app", "check", str(source), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PENHOLDER_DATA_DIR": str(env_dir)},
+    )
+    assert json.loads(run.stdout)["findings"] == []
