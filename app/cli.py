@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -85,11 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-spelling", action="store_true", help="skip the spelling checks")
 
-    p = sub.add_parser("compare", help="compare two revisions (not available yet)")
+    p = sub.add_parser("compare", help="compare two revisions paragraph by paragraph and word by word")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("-o", "--output")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.add_argument("-o", "--output", metavar="OUT.html|OUT.docx", help="write a redline page or a Word file")
+    p.add_argument("--author", default="Comparison", help="DOCX: author of the tracked changes")
+    p.add_argument("--formatting", action="store_true", help="also show formatting-only changes")
     return parser
 
 
@@ -128,6 +131,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_export(args)
     if args.command == "check":
         return _cmd_check(args)
+    if args.command == "compare":
+        return _cmd_compare(args)
     return _fail(f"'penholder {args.command}' is not available yet in this version")
 
 
@@ -197,6 +202,42 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_findings(findings))
     return EXIT_FINDINGS if summary(findings)["error"] else EXIT_OK
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from drafting.compare import compare
+    from drafting.compare.report import format_comparison
+
+    output = Path(args.output) if args.output else None
+    if output is not None and output.suffix.lower() not in (".html", ".htm", ".docx"):
+        raise UsageError(f"the output of 'compare' must be .html or .docx, not '{args.output}'")
+    comparison = compare(load_document(args.old).document, load_document(args.new).document)
+    if output is not None:
+        _write_comparison(comparison, output, args.author)
+    if args.json:
+        data = comparison.to_json(include_formatting=args.formatting)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif output is None:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(format_comparison(comparison, color=color, include_formatting=args.formatting))
+    return EXIT_OK
+
+
+def _write_comparison(comparison, output: Path, author: str) -> None:
+    from drafting.atomic import atomic_write_bytes
+    from drafting.compare.redline import redline_document
+    from drafting.compare.report import comparison_html
+    from drafting.exporters import DocxOptions, export_docx
+
+    if output.suffix.lower() == ".docx":
+        redline = redline_document(comparison, author)
+        data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
+    else:
+        data = comparison_html(comparison, f"{output.stem}").encode("utf-8")
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot be written ({exc.strerror or exc})") from None
 
 
 def _summary(result: ImportResult) -> str:

@@ -33,7 +33,7 @@ from drafting.model import (
     ProposalStatus,
     Text,
 )
-from drafting.numbering import block_labels
+from drafting.numbering import BlockLabel, block_labels
 from drafting.ooxml import W_NS, XML_NS, w
 from drafting.ooxml.package import write_package
 from drafting.proposals import STATUS_LABELS, UNNAMED, author_from_rationale
@@ -81,9 +81,15 @@ class DocxResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def export_docx(document: Document, options: DocxOptions | None = None) -> DocxResult:
+def export_docx(
+    document: Document,
+    options: DocxOptions | None = None,
+    deleted_labels: dict[str, str | None] | None = None,
+) -> DocxResult:
+    """``deleted_labels``: paragraphs deleted in full (a redline) with their old printed labels;
+    they keep that label inside the deletion and take no number in the new text."""
     options = options or DocxOptions()
-    writer = _Writer(document, options)
+    writer = _Writer(document, options, deleted_labels or {})
     body_xml = writer.document_xml()
     footnotes_xml = writer.footnotes_xml()
     title = document.masthead.title
@@ -111,10 +117,13 @@ def _el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 
 class _Writer:
-    def __init__(self, document: Document, options: DocxOptions) -> None:
+    def __init__(
+        self, document: Document, options: DocxOptions, deleted_labels: dict[str, str | None]
+    ) -> None:
         self.document = document
         self.options = options
-        self.labels = block_labels(document)
+        self.deleted_labels = deleted_labels
+        self.labels = _labels_without(document, set(deleted_labels))
         self.warnings: list[str] = []
         self.next_footnote_id = 1
         self.next_display = 1
@@ -191,6 +200,11 @@ class _Writer:
             style = "PHSubparagraph1" if depth <= 1 else "PHSubparagraph2"
         else:
             style = BLOCK_STYLES[block.kind]
+        if block.id in self.deleted_labels:
+            self._deleted_block(body, style, block, self.deleted_labels[block.id])
+            for child in block.children:
+                self._block(body, child, depth + 1)
+            return
         label = self.labels[block.id].label
         content = [Text(f"{label}\t"), *block.content] if label else block.content
         inserted = self._wholly_inserted(block)
@@ -206,6 +220,18 @@ class _Writer:
             self._paragraph(body, style, content)
         for child in block.children:
             self._block(body, child, depth + 1)
+
+    def _deleted_block(self, body: etree._Element, style: str, block: Block, label: str | None) -> None:
+        """A paragraph deleted in full: its old number, its text and its paragraph mark deleted."""
+        span = next((n for n in block.content if isinstance(n, ProposalSpan)), None)
+        if span is None:
+            self._paragraph(body, style, block.content)
+            return
+        deleted = [Text(f"{label}\t"), *span.deleted] if label else span.deleted
+        whole = ProposalSpan(span.proposal_id, deleted, [])
+        p = self._paragraph(body, style, [whole])
+        if self.options.proposals == "tracked":
+            _el(_el(p[0], "rPr"), "del", id=str(self._annotation_id()), **self._revision_attrs(whole))
 
     def _wholly_inserted(self, block: Block) -> ProposalSpan | None:
         content = block.content
@@ -433,6 +459,24 @@ class _Writer:
         text = f"Proposed by {who} ({status})." if status else f"Proposed by {who}."
         self._reference_run(parent, self._new_footnote([Text(text)]))
         self.next_display += 1
+
+
+def _labels_without(document: Document, excluded: set[str]) -> dict[str, BlockLabel]:
+    """Labels as if the ``excluded`` blocks were not there (paragraphs deleted in a redline)."""
+    if not excluded:
+        return block_labels(document)
+
+    def keep(blocks: list[Block]) -> list[Block]:
+        return [
+            Block(b.id, b.kind, b.content, keep(b.children), b.numbered)
+            for b in blocks
+            if b.id not in excluded
+        ]
+
+    view = Document(
+        document.kind, document.language, document.masthead, keep(document.front), keep(document.blocks)
+    )
+    return block_labels(view)
 
 
 def _rule() -> etree._Element:

@@ -380,19 +380,27 @@ def _proposal(
 
 
 def _hoist_label(content: list[Inline]) -> list[Inline]:
-    """A paragraph inserted in full carries its typed number inside the insertion; the number
-    is derived, so it goes back in front of the proposal."""
-    if not content or not isinstance(content[0], ProposalSpan) or content[0].deleted:
+    """A paragraph inserted or deleted in full carries its typed number inside the change; the
+    number is derived, so it goes back in front of the proposal."""
+    if not content or not isinstance(content[0], ProposalSpan):
         return content
     span = content[0]
-    first = span.inserted[0] if span.inserted else None
+    if bool(span.deleted) == bool(span.inserted):
+        return content
+    side = span.inserted or span.deleted
+    first = side[0]
     if not isinstance(first, Text):
         return content
     size = label_length(first.text)
     if not size:
         return content
-    rest = [Text(first.text[size:], first.marks), *span.inserted[1:]]
-    return [Text(first.text[:size]), ProposalSpan(span.proposal_id, [], normalize(rest)), *content[1:]]
+    rest = normalize([Text(first.text[size:], first.marks), *side[1:]])
+    hoisted = (
+        ProposalSpan(span.proposal_id, [], rest)
+        if span.inserted
+        else ProposalSpan(span.proposal_id, rest, [])
+    )
+    return [Text(first.text[:size]), hoisted, *content[1:]]
 
 
 def _strip_leading_space(content: list[Inline]) -> list[Inline]:

@@ -1,0 +1,309 @@
+"""Comparing two revisions the way negotiators read them.
+
+``compare(old, new)`` aligns paragraphs (:mod:`align`), diffs words inside aligned
+paragraphs (:mod:`diff`), aligns and diffs footnotes, and lists masthead changes. The result
+is plain data; renumbering is never a change, because numbers and labels are derived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from drafting.compare.align import Unit, align
+from drafting.compare.diff import Alphabet, Segment, diff_tokens, opcodes, similarity
+from drafting.compare.tokens import Token, tokenize, words
+from drafting.model import Block, Document, Masthead, NoteRef, ProposalSpan, Text, plain_text
+from drafting.numbering import block_labels, footnote_numbers
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass
+class BlockChange:
+    change: str
+    """"unchanged", "modified", "formatting" (typographic only), "inserted", "deleted" or "moved"."""
+    old_id: str | None
+    new_id: str | None
+    old_label: str | None
+    new_label: str | None
+    segments: list[Segment] = field(default_factory=list)
+    edited: bool = False
+    """For a moved paragraph: whether its words changed too."""
+
+    def opcodes(self) -> list[tuple[str, int, int, int, int]]:
+        return opcodes(self.segments)
+
+    def ops(self, numbers: tuple[dict[str, int], dict[str, int]] | None = None) -> list[list[str]]:
+        """``[[op, text], …]`` with markers shown as superscript numbers."""
+        out: list[list[str]] = []
+        for segment in self.segments:
+            tokens = segment.old if segment.op == "delete" else segment.new
+            side = numbers[0] if numbers and segment.op == "delete" else numbers[1] if numbers else {}
+            text = "".join(_display(token, side) for token in tokens)
+            if out and out[-1][0] == segment.op:
+                out[-1][1] += text
+            else:
+                out.append([segment.op, text])
+        return out
+
+
+@dataclass
+class FootnoteChange:
+    change: str
+    old_id: str | None
+    new_id: str | None
+    old_number: int | None
+    new_number: int | None
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class MetadataChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class Comparison:
+    old: Document
+    new: Document
+    blocks: list[BlockChange]
+    footnotes: list[FootnoteChange]
+    metadata: list[MetadataChange]
+    old_numbers: dict[str, int]
+    new_numbers: dict[str, int]
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(("modified", "inserted", "deleted", "moved", "unchanged", "formatting"), 0)
+        inserted = deleted = 0
+        for change in self.blocks:
+            counts[change.change] += 1
+            for segment in change.segments:
+                if segment.op == "insert":
+                    inserted += words(list(segment.new))
+                elif segment.op == "delete":
+                    deleted += words(list(segment.old))
+        counts["words_inserted"] = inserted
+        counts["words_deleted"] = deleted
+        counts["footnotes_changed"] = sum(1 for f in self.footnotes if f.change != "unchanged")
+        return counts
+
+    def to_json(self, *, include_formatting: bool = False) -> dict[str, Any]:
+        numbers = (self.old_numbers, self.new_numbers)
+        shown = {"modified", "inserted", "deleted", "moved"} | (
+            {"formatting"} if include_formatting else set()
+        )
+        return {
+            "summary": self.summary(),
+            "blocks": [
+                {
+                    "change": b.change,
+                    "old_label": b.old_label,
+                    "new_label": b.new_label,
+                    "old_id": b.old_id,
+                    "new_id": b.new_id,
+                    "edited": b.edited,
+                    "ops": b.ops(numbers),
+                }
+                for b in self.blocks
+                if b.change in shown
+            ],
+            "footnotes": [
+                {
+                    "change": f.change,
+                    "old_number": f.old_number,
+                    "new_number": f.new_number,
+                    "ops": BlockChange("", None, None, None, None, f.segments).ops(numbers),
+                }
+                for f in self.footnotes
+                if f.change != "unchanged"
+            ],
+            "metadata": [asdict(m) for m in self.metadata],
+        }
+
+
+def _display(token: Token, numbers: dict[str, int]) -> str:
+    node = token.node
+    if isinstance(node, NoteRef):
+        number = numbers.get(node.footnote_id)
+        return str(number).translate(_SUPERSCRIPT) if number else "⁽?⁾"
+    if isinstance(node, ProposalSpan):
+        parts = []
+        if node.deleted:
+            parts.append(f"~~{plain_text(node.deleted)}~~")
+        if node.inserted:
+            parts.append(f"**{plain_text(node.inserted)}**")
+        return " ".join(parts)
+    return token.raw
+
+
+def compare(old: Document, new: Document) -> Comparison:
+    """Compare two documents (any sources: text, DOCX, Penholder files, revisions)."""
+    alphabet = Alphabet()
+    footnote_changes, footnote_key = _compare_footnotes(old, new, alphabet)
+    old_units = _units(old, footnote_key[0])
+    new_units = _units(new, footnote_key[1])
+    pairs, moved = align(old_units, new_units)
+    for unit in old_units:  # a paragraph moves with its subparagraphs
+        if unit.parent in moved and unit.index in pairs:
+            moved.add(unit.index)
+    reverse = {j: i for i, j in pairs.items()}
+    changes: list[BlockChange] = []
+    emitted: set[int] = set()
+
+    def emit_deleted(up_to: int) -> None:
+        for unit in old_units:
+            if unit.index < up_to and unit.index not in pairs and unit.index not in emitted:
+                emitted.add(unit.index)
+                changes.append(
+                    BlockChange(
+                        "deleted",
+                        unit.id,
+                        None,
+                        unit.label,
+                        None,
+                        [Segment("delete", tuple(unit.tokens), ())],
+                    )
+                )
+
+    for unit in new_units:
+        i = reverse.get(unit.index)
+        if i is None:
+            changes.append(
+                BlockChange(
+                    "inserted", None, unit.id, None, unit.label, [Segment("insert", (), tuple(unit.tokens))]
+                )
+            )
+            continue
+        if i not in moved:
+            emit_deleted(i)
+        source = old_units[i]
+        emitted.add(i)
+        segments = diff_tokens(source.tokens, unit.tokens, alphabet)
+        substantive = any(s.op != "equal" for s in segments)
+        if i in moved:
+            change = BlockChange("moved", source.id, unit.id, source.label, unit.label, segments, substantive)
+        elif substantive:
+            change = BlockChange("modified", source.id, unit.id, source.label, unit.label, segments)
+        elif _formatting_differs(segments):
+            change = BlockChange("formatting", source.id, unit.id, source.label, unit.label, segments)
+        else:
+            change = BlockChange("unchanged", source.id, unit.id, source.label, unit.label, segments)
+        changes.append(change)
+    emit_deleted(len(old_units))
+    return Comparison(
+        old,
+        new,
+        changes,
+        footnote_changes,
+        _metadata(old.masthead, new.masthead),
+        footnote_numbers(old),
+        footnote_numbers(new),
+    )
+
+
+def _units(document: Document, footnote_key: dict[str, str]) -> list[Unit]:
+    labels = block_labels(document)
+    units: list[Unit] = []
+
+    def add(block: Block, parent: int | None) -> None:
+        tokens = tokenize(block.content, footnote_key)
+        index = len(units)
+        units.append(
+            Unit(
+                index,
+                block.id,
+                labels[block.id].reference,
+                block.kind.value,
+                tokens,
+                "".join(t.key for t in tokens).strip(),
+                parent,
+            )
+        )
+        for child in block.children:
+            add(child, index)
+
+    for block in [*document.front, *document.blocks]:
+        add(block, None)
+    return units
+
+
+def _formatting_differs(segments: list[Segment]) -> bool:
+    for segment in segments:
+        for a, b in zip(segment.old, segment.new, strict=False):
+            if a.raw != b.raw or (
+                isinstance(a.node, Text) and isinstance(b.node, Text) and a.node.marks != b.node.marks
+            ):
+                return True
+    return False
+
+
+def _compare_footnotes(
+    old: Document, new: Document, alphabet: Alphabet
+) -> tuple[list[FootnoteChange], tuple[dict[str, str], dict[str, str]]]:
+    """Align footnotes (same id, same text, then similar text) and diff their texts."""
+    old_numbers, new_numbers = footnote_numbers(old), footnote_numbers(new)
+    old_tokens = {fid: tokenize(f.content, {}) for fid, f in old.footnotes.items()}
+    new_tokens = {fid: tokenize(f.content, {}) for fid, f in new.footnotes.items()}
+    pairs: dict[str, str] = {}
+    for fid in old.footnotes:
+        if fid in new.footnotes:
+            pairs[fid] = fid
+    by_text: dict[str, list[str]] = {}
+    for fid, tokens in new_tokens.items():
+        if fid not in pairs.values():
+            by_text.setdefault("".join(t.key for t in tokens), []).append(fid)
+    for fid, tokens in old_tokens.items():
+        if fid not in pairs and by_text.get("".join(t.key for t in tokens)):
+            pairs[fid] = by_text["".join(t.key for t in tokens)].pop(0)
+    left_new = [fid for fid in new.footnotes if fid not in pairs.values()]
+    for fid in [f for f in old.footnotes if f not in pairs]:
+        best = max(left_new, key=lambda n: similarity(old_tokens[fid], new_tokens[n]), default=None)
+        if best is not None and similarity(old_tokens[fid], new_tokens[best]) >= 0.5:
+            pairs[fid] = best
+            left_new.remove(best)
+    old_key = {fid: f"#{index}" for index, fid in enumerate(pairs)}
+    new_key = {pairs[fid]: key for fid, key in old_key.items()}
+    changes: list[FootnoteChange] = []
+    for fid, nid in pairs.items():
+        segments = diff_tokens(old_tokens[fid], new_tokens[nid], alphabet)
+        change = "modified" if any(s.op != "equal" for s in segments) else "unchanged"
+        changes.append(FootnoteChange(change, fid, nid, old_numbers.get(fid), new_numbers.get(nid), segments))
+    for fid in old.footnotes:
+        if fid not in pairs:
+            changes.append(
+                FootnoteChange(
+                    "deleted",
+                    fid,
+                    None,
+                    old_numbers.get(fid),
+                    None,
+                    [Segment("delete", tuple(old_tokens[fid]), ())],
+                )
+            )
+    for nid in left_new:
+        changes.append(
+            FootnoteChange(
+                "inserted",
+                None,
+                nid,
+                None,
+                new_numbers.get(nid),
+                [Segment("insert", (), tuple(new_tokens[nid]))],
+            )
+        )
+    changes.sort(key=lambda c: c.new_number or c.old_number or 0)
+    return changes, (old_key, new_key)
+
+
+def _metadata(old: Masthead, new: Masthead) -> list[MetadataChange]:
+    return [
+        MetadataChange(f.name, getattr(old, f.name), getattr(new, f.name))
+        for f in fields(Masthead)
+        if getattr(old, f.name) != getattr(new, f.name)
+    ]
+
+
+__all__ = ["BlockChange", "Comparison", "FootnoteChange", "MetadataChange", "compare"]

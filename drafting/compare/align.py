@@ -1,0 +1,131 @@
+"""Aligning the paragraphs of two revisions before any word is compared.
+
+1. paragraphs with the same stable id are the same paragraph (same Penholder history, or
+   identical text when the ids were derived from content at import);
+2. paragraphs with the same normalised text are the same paragraph, wherever they stand;
+3. the longest run of pairs kept in order is the backbone; pairs off it were **moved**;
+4. between two backbone pairs, the unpaired paragraphs on each side are paired in order
+   when they are similar enough (a modified paragraph);
+5. what is left is paired across the text when very similar (moved and modified), or is
+   deleted or inserted.
+
+Numbers and labels play no part: they are derived, so renumbering is never a change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+from drafting.compare.diff import similarity
+from drafting.compare.tokens import Token
+
+SIMILAR = 0.5
+"""Share of words in common for two paragraphs in the same place to be one modified paragraph."""
+MOVED_SIMILAR = 0.6
+"""The same for a paragraph that also moved."""
+
+
+@dataclass
+class Unit:
+    """A paragraph (or subparagraph) of one side, with its tokens."""
+
+    index: int
+    id: str
+    label: str
+    kind: str
+    tokens: list[Token]
+    key: str
+    parent: int | None
+
+
+def align(old: list[Unit], new: list[Unit]) -> tuple[dict[int, int], set[int]]:
+    """Pairs old index -> new index, and the old indexes of pairs that moved."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    new_by_id = {unit.id: unit.index for unit in new}
+    for unit in old:
+        j = new_by_id.get(unit.id)
+        if j is not None and j not in taken:
+            pairs[unit.index] = j
+            taken.add(j)
+    by_key: dict[str, list[int]] = {}
+    for unit in new:
+        if unit.index not in taken:
+            by_key.setdefault(unit.key, []).append(unit.index)
+    for unit in old:
+        if unit.index in pairs:
+            continue
+        candidates = by_key.get(unit.key)
+        if candidates:
+            j = candidates.pop(0)
+            pairs[unit.index] = j
+            taken.add(j)
+    backbone = _longest_ordered(pairs)
+    _pair_gaps(old, new, pairs, taken, backbone)
+    _pair_moved(old, new, pairs, taken)
+    backbone = _longest_ordered(pairs)
+    return pairs, {i for i in pairs if i not in backbone}
+
+
+def _longest_ordered(pairs: dict[int, int]) -> set[int]:
+    """Old indexes of the longest set of pairs whose new indexes increase with the old ones."""
+    items = sorted(pairs.items())
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(items)
+    for position, (_, j) in enumerate(items):
+        at = bisect.bisect_left(tails, j)
+        if at == len(tails):
+            tails.append(j)
+            tail_index.append(position)
+        else:
+            tails[at] = j
+            tail_index[at] = position
+        previous[position] = tail_index[at - 1] if at else -1
+    keep: set[int] = set()
+    position = tail_index[-1] if tail_index else -1
+    while position >= 0:
+        keep.add(items[position][0])
+        position = previous[position]
+    return keep
+
+
+def _pair_gaps(
+    old: list[Unit], new: list[Unit], pairs: dict[int, int], taken: set[int], backbone: set[int]
+) -> None:
+    anchors = sorted((i, pairs[i]) for i in backbone)
+    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    for (o1, n1), (o2, n2) in itertools.pairwise(bounds):
+        olds = [i for i in range(o1 + 1, o2) if i not in pairs]
+        news = [j for j in range(n1 + 1, n2) if j not in taken]
+        start = 0
+        for i in olds:
+            best, best_score = None, SIMILAR
+            for position in range(start, len(news)):
+                score = similarity(old[i].tokens, new[news[position]].tokens)
+                if score >= best_score:
+                    best, best_score = position, score
+            if best is not None:
+                pairs[i] = news[best]
+                taken.add(news[best])
+                start = best + 1
+
+
+def _pair_moved(old: list[Unit], new: list[Unit], pairs: dict[int, int], taken: set[int]) -> None:
+    left_old = [unit.index for unit in old if unit.index not in pairs]
+    left_new = [unit.index for unit in new if unit.index not in taken]
+    if not left_old or not left_new or len(left_old) * len(left_new) > 40_000:
+        return
+    scored = sorted(
+        ((similarity(old[i].tokens, new[j].tokens), i, j) for i in left_old for j in left_new),
+        reverse=True,
+    )
+    for score, i, j in scored:
+        if score < MOVED_SIMILAR:
+            break
+        if i in pairs or j in taken:
+            continue
+        pairs[i] = j
+        taken.add(j)
