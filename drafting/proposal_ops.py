@@ -25,9 +25,16 @@ def _resolve(document: Document, *, accept: bool) -> Document:
     for footnote in result.footnotes.values():
         footnote.content = _content(footnote.content, accept)
     result.proposals = {}
-    result.front = [b for b in result.front if not _emptied(b)]
-    result.blocks = [b for b in result.blocks if not _emptied(b)]
+    result.front = _prune(result.front)
+    result.blocks = _prune(result.blocks)
     return result
+
+
+def _prune(blocks: list[Block]) -> list[Block]:
+    """Drop paragraphs left empty (subparagraphs first, then their parents)."""
+    for block in blocks:
+        block.children = _prune(block.children)
+    return [b for b in blocks if not _emptied(b)]
 
 
 def _content(content: list[Inline], accept: bool) -> list[Inline]:

@@ -255,8 +255,10 @@ def _rejoin(paragraphs: list[_Para]) -> list[_Para]:
             text = paragraph.text
             cut_short = not ends_terminated(_strip_trailing_markers(previous.tail()))
             continues = paragraph.break_before or text[:1].islower()
+            # A paragraph never starts in lower case: after a page break that is the rest of one.
+            broken_mid_clause = paragraph.break_before and text[:1].islower()
             if (
-                cut_short
+                (cut_short or broken_mid_clause)
                 and continues
                 and not _NEW_PARAGRAPH.match(paragraph.lines[0].text)
                 and not (len(previous) < 400 and _standalone(previous.text))
