@@ -335,9 +335,9 @@ def test_compare_cli(tmp_path):
         )
         assert run.returncode == 0, run.stderr
         assert out.stat().st_size > 1000
-    assert (
-        plain_text(import_docx_file(out.read_bytes()).document.operative[2].content).count("efficient") == 1
-    )
+    op3 = import_docx_file(out.read_bytes()).document.operative[2].content
+    assert "efficient cooperation" in plain_text(op3, proposals="accepted")
+    assert "effective cooperation" in plain_text(op3)
 
 
 @pytest.mark.parametrize(
