@@ -7,13 +7,14 @@ is plain data; renumbering is never a change, because numbers and labels are der
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from drafting.compare.align import Unit, align
 from drafting.compare.diff import Alphabet, Segment, diff_tokens, opcodes, similarity
-from drafting.compare.tokens import Token, tokenize, words
-from drafting.model import Block, Document, Masthead, NoteRef, ProposalSpan, Text, plain_text
+from drafting.compare.tokens import Token, content_key, tokenize, words
+from drafting.model import Block, Document, Masthead, NoteRef, ProposalSpan, plain_text
 from drafting.numbering import block_labels, footnote_numbers
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -27,9 +28,16 @@ class BlockChange:
     new_id: str | None
     old_label: str | None
     new_label: str | None
-    segments: list[Segment] = field(default_factory=list)
+    _segments: list[Segment] | Callable[[], list[Segment]] = field(default_factory=list)
     edited: bool = False
     """For a moved paragraph: whether its words changed too."""
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The word operations (computed on first use for unchanged paragraphs)."""
+        if callable(self._segments):
+            self._segments = self._segments()
+        return self._segments
 
     def opcodes(self) -> list[tuple[str, int, int, int, int]]:
         return opcodes(self.segments)
@@ -125,7 +133,7 @@ class Comparison:
 
 
 def _display(token: Token, numbers: dict[str, int]) -> str:
-    node = token.node
+    node = token.ref
     if isinstance(node, NoteRef):
         number = numbers.get(node.footnote_id)
         return str(number).translate(_SUPERSCRIPT) if number else "⁽?⁾"
@@ -151,22 +159,19 @@ def compare(old: Document, new: Document) -> Comparison:
             moved.add(unit.index)
     reverse = {j: i for i, j in pairs.items()}
     changes: list[BlockChange] = []
-    emitted: set[int] = set()
+    unpaired_old = [u for u in old_units if u.index not in pairs]
+    next_deleted = 0
 
     def emit_deleted(up_to: int) -> None:
-        for unit in old_units:
-            if unit.index < up_to and unit.index not in pairs and unit.index not in emitted:
-                emitted.add(unit.index)
-                changes.append(
-                    BlockChange(
-                        "deleted",
-                        unit.id,
-                        None,
-                        unit.label,
-                        None,
-                        [Segment("delete", tuple(unit.tokens), ())],
-                    )
+        nonlocal next_deleted
+        while next_deleted < len(unpaired_old) and unpaired_old[next_deleted].index < up_to:
+            unit = unpaired_old[next_deleted]
+            next_deleted += 1
+            changes.append(
+                BlockChange(
+                    "deleted", unit.id, None, unit.label, None, [Segment("delete", tuple(unit.tokens), ())]
                 )
+            )
 
     for unit in new_units:
         i = reverse.get(unit.index)
@@ -180,7 +185,14 @@ def compare(old: Document, new: Document) -> Comparison:
         if i not in moved:
             emit_deleted(i)
         source = old_units[i]
-        emitted.add(i)
+        if source.key == unit.key:
+            kind = (
+                "moved" if i in moved else "formatting" if source.signature != unit.signature else "unchanged"
+            )
+            changes.append(
+                BlockChange(kind, source.id, unit.id, source.label, unit.label, _equal(source, unit))
+            )
+            continue
         segments = diff_tokens(source.tokens, unit.tokens, alphabet)
         substantive = any(s.op != "equal" for s in segments)
         if i in moved:
@@ -209,17 +221,18 @@ def _units(document: Document, footnote_key: dict[str, str]) -> list[Unit]:
     units: list[Unit] = []
 
     def add(block: Block, parent: int | None) -> None:
-        tokens = tokenize(block.content, footnote_key)
         index = len(units)
+        key, signature = content_key(block.content, footnote_key)
         units.append(
             Unit(
                 index,
                 block.id,
                 labels[block.id].reference,
                 block.kind.value,
-                tokens,
-                "".join(t.key for t in tokens).strip(),
+                key,
+                signature,
                 parent,
+                lambda content=block.content: tokenize(content, footnote_key),
             )
         )
         for child in block.children:
@@ -230,12 +243,14 @@ def _units(document: Document, footnote_key: dict[str, str]) -> list[Unit]:
     return units
 
 
+def _equal(old: Unit, new: Unit) -> Callable[[], list[Segment]]:
+    return lambda: [Segment("equal", tuple(old.tokens), tuple(new.tokens))]
+
+
 def _formatting_differs(segments: list[Segment]) -> bool:
     for segment in segments:
         for a, b in zip(segment.old, segment.new, strict=False):
-            if a.raw != b.raw or (
-                isinstance(a.node, Text) and isinstance(b.node, Text) and a.node.marks != b.node.marks
-            ):
+            if a.text != b.text or a.marks != b.marks:
                 return True
     return False
 
@@ -245,20 +260,21 @@ def _compare_footnotes(
 ) -> tuple[list[FootnoteChange], tuple[dict[str, str], dict[str, str]]]:
     """Align footnotes (same id, same text, then similar text) and diff their texts."""
     old_numbers, new_numbers = footnote_numbers(old), footnote_numbers(new)
-    old_tokens = {fid: tokenize(f.content, {}) for fid, f in old.footnotes.items()}
-    new_tokens = {fid: tokenize(f.content, {}) for fid, f in new.footnotes.items()}
-    pairs: dict[str, str] = {}
-    for fid in old.footnotes:
-        if fid in new.footnotes:
-            pairs[fid] = fid
+    old_keys = {fid: content_key(f.content, {})[0] for fid, f in old.footnotes.items()}
+    new_keys = {fid: content_key(f.content, {})[0] for fid, f in new.footnotes.items()}
+    old_tokens = _LazyTokens(old)
+    new_tokens = _LazyTokens(new)
+    pairs: dict[str, str] = {fid: fid for fid in old.footnotes if fid in new.footnotes}
+    paired_new = set(pairs.values())
     by_text: dict[str, list[str]] = {}
-    for fid, tokens in new_tokens.items():
-        if fid not in pairs.values():
-            by_text.setdefault("".join(t.key for t in tokens), []).append(fid)
-    for fid, tokens in old_tokens.items():
-        if fid not in pairs and by_text.get("".join(t.key for t in tokens)):
-            pairs[fid] = by_text["".join(t.key for t in tokens)].pop(0)
-    left_new = [fid for fid in new.footnotes if fid not in pairs.values()]
+    for fid, key in new_keys.items():
+        if fid not in paired_new:
+            by_text.setdefault(key, []).append(fid)
+    for fid, key in old_keys.items():
+        if fid not in pairs and by_text.get(key):
+            pairs[fid] = by_text[key].pop(0)
+            paired_new.add(pairs[fid])
+    left_new = [fid for fid in new.footnotes if fid not in paired_new]
     for fid in [f for f in old.footnotes if f not in pairs]:
         best = max(left_new, key=lambda n: similarity(old_tokens[fid], new_tokens[n]), default=None)
         if best is not None and similarity(old_tokens[fid], new_tokens[best]) >= 0.5:
@@ -268,7 +284,10 @@ def _compare_footnotes(
     new_key = {pairs[fid]: key for fid, key in old_key.items()}
     changes: list[FootnoteChange] = []
     for fid, nid in pairs.items():
-        segments = diff_tokens(old_tokens[fid], new_tokens[nid], alphabet)
+        if old_keys[fid] == new_keys[nid]:
+            segments = [Segment("equal", tuple(old_tokens[fid]), tuple(new_tokens[nid]))]
+        else:
+            segments = diff_tokens(old_tokens[fid], new_tokens[nid], alphabet)
         change = "modified" if any(s.op != "equal" for s in segments) else "unchanged"
         changes.append(FootnoteChange(change, fid, nid, old_numbers.get(fid), new_numbers.get(nid), segments))
     for fid in old.footnotes:
@@ -296,6 +315,18 @@ def _compare_footnotes(
         )
     changes.sort(key=lambda c: c.new_number or c.old_number or 0)
     return changes, (old_key, new_key)
+
+
+class _LazyTokens(dict):
+    """Footnote id -> tokens, made on first look-up."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+
+    def __missing__(self, footnote_id: str) -> list[Token]:
+        tokens = self[footnote_id] = tokenize(self.document.footnotes[footnote_id].content, {})
+        return tokens
 
 
 def _metadata(old: Masthead, new: Masthead) -> list[MetadataChange]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafting.compare.diff import similarity
@@ -29,15 +30,26 @@ MOVED_SIMILAR = 0.6
 
 @dataclass
 class Unit:
-    """A paragraph (or subparagraph) of one side, with its tokens."""
+    """A paragraph (or subparagraph) of one side. Its tokens are made only when needed: most
+    paragraphs of two revisions are equal, and their normalised keys show it cheaply."""
 
     index: int
     id: str
     label: str
     kind: str
-    tokens: list[Token]
     key: str
+    """Normalised text (markers as footnote keys): equal keys, equal paragraphs."""
+    signature: str
+    """The text with its marks as written: differs between equal keys only in formatting."""
     parent: int | None
+    make_tokens: Callable[[], list[Token]]
+    _tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = self.make_tokens()
+        return self._tokens
 
 
 def align(old: list[Unit], new: list[Unit]) -> tuple[dict[int, int], set[int]]:

@@ -11,7 +11,6 @@ substantive; they are reported separately as formatting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from drafting.model import Inline, NoteRef, ProposalSpan, Text, plain_text
 
@@ -24,22 +23,37 @@ _NORMAL = str.maketrans(
 _WORD = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
 class Token:
-    key: str
-    node: Inline
-    """A Text holding just this token (with its marks), a NoteRef or a ProposalSpan."""
+    """One token: its comparison key, its text and marks, or the footnote reference or
+    proposal it stands for. Slots and a lazily built node keep tokenising 1 MB fast."""
+
+    __slots__ = ("key", "marks", "ref", "text")
+
+    def __init__(
+        self, key: str, text: str, marks: frozenset, ref: NoteRef | ProposalSpan | None = None
+    ) -> None:
+        self.key = key
+        self.text = text
+        self.marks = marks
+        self.ref = ref
+
+    @property
+    def node(self) -> Inline:
+        """A Text holding just this token (with its marks), or the NoteRef or ProposalSpan."""
+        return self.ref if self.ref is not None else Text(self.text, self.marks)
 
     @property
     def is_word(self) -> bool:
-        return isinstance(self.node, Text) and bool(_WORD.match(self.node.text))
+        return self.ref is None and bool(_WORD.match(self.text))
 
     @property
     def raw(self) -> str:
-        return self.node.text if isinstance(self.node, Text) else self.key
+        return self.text if self.ref is None else self.key
 
 
 def normalise(text: str) -> str:
+    if text.isascii():
+        return " " if text[0] in " \t\n\r" else text
     text = text.translate(_NORMAL).replace("\u00ad", "")
     return " " if text.isspace() else text
 
@@ -47,23 +61,54 @@ def normalise(text: str) -> str:
 def tokenize(content: list[Inline], footnote_key: dict[str, str]) -> list[Token]:
     """Tokens of inline content; ``footnote_key`` maps a footnote id to its comparison key."""
     tokens: list[Token] = []
+    append = tokens.append
     for node in content:
         if isinstance(node, Text):
-            for match in _TOKEN.finditer(node.text):
-                piece = match.group()
+            marks = node.marks
+            for piece in _TOKEN.findall(node.text):
                 key = normalise(piece)
+                if key == " " and tokens and tokens[-1].key == " ":
+                    tokens[-1].text += piece
+                    continue
                 if key == "" and tokens:  # a soft hyphen on its own
                     continue
-                if key == " " and tokens and tokens[-1].key == " ":
-                    tokens[-1] = Token(" ", Text(tokens[-1].raw + piece, node.marks))
-                    continue
-                tokens.append(Token(key, Text(piece, node.marks)))
+                append(Token(key, piece, marks))
         elif isinstance(node, NoteRef):
-            tokens.append(Token("\x00fn:" + footnote_key.get(node.footnote_id, node.footnote_id), node))
+            append(
+                Token("\x00fn:" + footnote_key.get(node.footnote_id, node.footnote_id), "", frozenset(), node)
+            )
         elif isinstance(node, ProposalSpan):
             key = f"\x00pr:{plain_text(node.deleted)}\x01{plain_text(node.inserted)}"
-            tokens.append(Token(key, node))
+            append(Token(key, "", frozenset(), node))
     return tokens
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def content_key(content: list[Inline], footnote_key: dict[str, str]) -> tuple[str, str]:
+    """(normalised key, signature with marks) of inline content, without tokenising it.
+
+    Two contents have equal keys exactly when their token keys are equal.
+    """
+    keys: list[str] = []
+    signature: list[str] = []
+    for node in content:
+        if isinstance(node, Text):
+            keys.append(node.text)
+            signature.append(node.text + "\x02" + ",".join(sorted(node.marks)) + "\x03")
+        elif isinstance(node, NoteRef):
+            key = "\x00fn:" + footnote_key.get(node.footnote_id, node.footnote_id)
+            keys.append(key)
+            signature.append(key)
+        elif isinstance(node, ProposalSpan):
+            key = f"\x00pr:{plain_text(node.deleted)}\x01{plain_text(node.inserted)}"
+            keys.append(key)
+            signature.append(key)
+    text = "".join(keys)
+    if not text.isascii():
+        text = text.translate(_NORMAL).replace("\u00ad", "")
+    return _SPACES.sub(" ", text).strip(), "".join(signature)
 
 
 def words(tokens: list[Token]) -> int:
