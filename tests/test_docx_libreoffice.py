@@ -122,3 +122,28 @@ def test_the_order_check_notices_missing_text(rendered):
             texts["ga-res-67-193-en"],
             "paragraphs",
         )
+
+
+def test_comparison_redline_renders_with_its_changes(tmp_path):
+    from drafting.compare import compare
+    from drafting.compare.redline import redline_document
+    from drafting.importers.text_import import import_text
+    from tests.helpers import CORPUS
+
+    source = (CORPUS / "ga-res-67-193-en.txt").read_text(encoding="utf-8")
+    revised = source.replace("effective cooperation and practical", "efficient cooperation and practical")
+    revised = revised.replace(
+        "4. *Encourages* Member States",
+        "4. *Decides* to convene an intersessional meeting;\n\n5. *Encourages* Member States",
+    )
+    comparison = compare(import_text(source).document, import_text(revised).document)
+    redline = redline_document(comparison, "Facilitator")
+    data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
+    (tmp_path / "redline.docx").write_bytes(data)
+    soffice(["--convert-to", "pdf", "--outdir", "pdf", "redline.docx"], tmp_path)
+    subprocess.run([PDFTOTEXT, "-layout", "pdf/redline.pdf", "pdf/redline.txt"], cwd=tmp_path, check=True)
+    text = (tmp_path / "pdf" / "redline.txt").read_text(encoding="utf-8")
+    # LibreOffice shows tracked changes: both the deleted and the inserted words are on the page.
+    assert "effective" in text
+    assert "efficient" in text
+    assert "Decides to convene an intersessional meeting;" in " ".join(text.split())

@@ -12,7 +12,16 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from drafting.compare.align import Unit, align
-from drafting.compare.diff import Alphabet, Segment, diff_tokens, opcodes, similarity
+from drafting.compare.diff import (
+    SHARED,
+    Alphabet,
+    Segment,
+    diff_contents,
+    diff_tokens,
+    opcodes,
+    similarity,
+    word_bag,
+)
 from drafting.compare.tokens import Token, content_key, tokenize, words
 from drafting.model import Block, Document, Masthead, NoteRef, ProposalSpan, plain_text
 from drafting.numbering import block_labels, footnote_numbers
@@ -88,6 +97,10 @@ class Comparison:
         inserted = deleted = 0
         for change in self.blocks:
             counts[change.change] += 1
+            if change.change in ("unchanged", "formatting") or (
+                change.change == "moved" and not change.edited
+            ):
+                continue  # no word changed; do not make their tokens just to count nothing
             for segment in change.segments:
                 if segment.op == "insert":
                     inserted += words(list(segment.new))
@@ -149,8 +162,10 @@ def _display(token: Token, numbers: dict[str, int]) -> str:
 
 def compare(old: Document, new: Document) -> Comparison:
     """Compare two documents (any sources: text, DOCX, Penholder files, revisions)."""
-    alphabet = Alphabet()
-    footnote_changes, footnote_key = _compare_footnotes(old, new, alphabet)
+    alphabet = SHARED
+    alphabet.reset_if_large()
+    old_numbers, new_numbers = footnote_numbers(old), footnote_numbers(new)
+    footnote_changes, footnote_key = _compare_footnotes(old, new, alphabet, old_numbers, new_numbers)
     old_units = _units(old, footnote_key[0])
     new_units = _units(new, footnote_key[1])
     pairs, moved = align(old_units, new_units)
@@ -193,7 +208,7 @@ def compare(old: Document, new: Document) -> Comparison:
                 BlockChange(kind, source.id, unit.id, source.label, unit.label, _equal(source, unit))
             )
             continue
-        segments = diff_tokens(source.tokens, unit.tokens, alphabet)
+        segments = diff_contents(source.content, unit.content, footnote_key[0], footnote_key[1], alphabet)
         substantive = any(s.op != "equal" for s in segments)
         if i in moved:
             change = BlockChange("moved", source.id, unit.id, source.label, unit.label, segments, substantive)
@@ -211,8 +226,8 @@ def compare(old: Document, new: Document) -> Comparison:
         changes,
         footnote_changes,
         _metadata(old.masthead, new.masthead),
-        footnote_numbers(old),
-        footnote_numbers(new),
+        old_numbers,
+        new_numbers,
     )
 
 
@@ -232,6 +247,7 @@ def _units(document: Document, footnote_key: dict[str, str]) -> list[Unit]:
                 key,
                 signature,
                 parent,
+                block.content,
                 lambda content=block.content: tokenize(content, footnote_key),
             )
         )
@@ -256,10 +272,9 @@ def _formatting_differs(segments: list[Segment]) -> bool:
 
 
 def _compare_footnotes(
-    old: Document, new: Document, alphabet: Alphabet
+    old: Document, new: Document, alphabet: Alphabet, old_numbers: dict[str, int], new_numbers: dict[str, int]
 ) -> tuple[list[FootnoteChange], tuple[dict[str, str], dict[str, str]]]:
     """Align footnotes (same id, same text, then similar text) and diff their texts."""
-    old_numbers, new_numbers = footnote_numbers(old), footnote_numbers(new)
     old_keys = {fid: content_key(f.content, {})[0] for fid, f in old.footnotes.items()}
     new_keys = {fid: content_key(f.content, {})[0] for fid, f in new.footnotes.items()}
     old_tokens = _LazyTokens(old)
@@ -276,18 +291,18 @@ def _compare_footnotes(
             paired_new.add(pairs[fid])
     left_new = [fid for fid in new.footnotes if fid not in paired_new]
     for fid in [f for f in old.footnotes if f not in pairs]:
-        best = max(left_new, key=lambda n: similarity(old_tokens[fid], new_tokens[n]), default=None)
-        if best is not None and similarity(old_tokens[fid], new_tokens[best]) >= 0.5:
+        bag = word_bag(old_tokens[fid])
+        best = max(left_new, key=lambda n: similarity(bag, word_bag(new_tokens[n])), default=None)
+        if best is not None and similarity(bag, word_bag(new_tokens[best])) >= 0.5:
             pairs[fid] = best
             left_new.remove(best)
     old_key = {fid: f"#{index}" for index, fid in enumerate(pairs)}
     new_key = {pairs[fid]: key for fid, key in old_key.items()}
     changes: list[FootnoteChange] = []
     for fid, nid in pairs.items():
-        if old_keys[fid] == new_keys[nid]:
-            segments = [Segment("equal", tuple(old_tokens[fid]), tuple(new_tokens[nid]))]
-        else:
-            segments = diff_tokens(old_tokens[fid], new_tokens[nid], alphabet)
+        # unchanged: nothing to show, and no need to tokenise it
+        same = old_keys[fid] == new_keys[nid]
+        segments = [] if same else diff_tokens(old_tokens[fid], new_tokens[nid], alphabet)
         change = "modified" if any(s.op != "equal" for s in segments) else "unchanged"
         changes.append(FootnoteChange(change, fid, nid, old_numbers.get(fid), new_numbers.get(nid), segments))
     for fid in old.footnotes:

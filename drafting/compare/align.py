@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafting.compare.diff import similarity
 from drafting.compare.tokens import Token
+from drafting.model import Inline
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SIMILAR = 0.5
 """Share of words in common for two paragraphs in the same place to be one modified paragraph."""
 MOVED_SIMILAR = 0.6
@@ -42,14 +45,28 @@ class Unit:
     signature: str
     """The text with its marks as written: differs between equal keys only in formatting."""
     parent: int | None
+    content: list[Inline]
     make_tokens: Callable[[], list[Token]]
     _tokens: list[Token] | None = None
+
+    _bag: frozenset[str] | None = None
 
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
             self._tokens = self.make_tokens()
         return self._tokens
+
+    @property
+    def bag(self) -> frozenset[str]:
+        """Its distinct words (punctuation attached), for similarity: no tokens needed."""
+        if self._bag is None:
+            key = self.key
+            if _CJK.search(key):  # unsegmented script: character pairs stand in for words
+                self._bag = frozenset(key[i : i + 2] for i in range(len(key) - 1))
+            else:
+                self._bag = frozenset(key.split())
+        return self._bag
 
 
 def align(old: list[Unit], new: list[Unit]) -> tuple[dict[int, int], set[int]]:
@@ -116,7 +133,7 @@ def _pair_gaps(
         for i in olds:
             best, best_score = None, SIMILAR
             for position in range(start, len(news)):
-                score = similarity(old[i].tokens, new[news[position]].tokens)
+                score = similarity(old[i].bag, new[news[position]].bag)
                 if score >= best_score:
                     best, best_score = position, score
             if best is not None:
@@ -131,7 +148,7 @@ def _pair_moved(old: list[Unit], new: list[Unit], pairs: dict[int, int], taken: 
     if not left_old or not left_new or len(left_old) * len(left_new) > 40_000:
         return
     scored = sorted(
-        ((similarity(old[i].tokens, new[j].tokens), i, j) for i in left_old for j in left_new),
+        ((similarity(old[i].bag, new[j].bag), i, j) for i in left_old for j in left_new),
         reverse=True,
     )
     for score, i, j in scored:

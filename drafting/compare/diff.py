@@ -7,42 +7,137 @@ silently degraded), and the result is mapped back to tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 import fast_diff_match_patch
 
-from drafting.compare.tokens import Token
+from drafting.compare.tokens import Token, tokenize
+from drafting.model import Inline, NoteRef, Text, plain_text
 
 _FIRST_CHAR = 0x10000  # outside the BMP: no clash with text, no surrogate trouble in the C++ library
 
 
-@dataclass(frozen=True)
 class Segment:
-    op: str
-    """"equal", "delete" or "insert"."""
-    old: tuple[Token, ...]
-    new: tuple[Token, ...]
+    """A run of tokens: ``op`` is "equal", "delete" or "insert". The tokens of a long equal
+    run may be given as functions and are only made when someone reads them."""
+
+    __slots__ = ("_new", "_old", "op")
+
+    def __init__(self, op: str, old, new) -> None:
+        self.op = op
+        self._old = old
+        self._new = new
+
+    @property
+    def old(self) -> tuple[Token, ...]:
+        if callable(self._old):
+            self._old = tuple(self._old())
+        return self._old
+
+    @property
+    def new(self) -> tuple[Token, ...]:
+        if callable(self._new):
+            self._new = tuple(self._new())
+        return self._new
+
+    def __repr__(self) -> str:
+        return f"Segment({self.op!r}, {len(self.old)} old, {len(self.new)} new)"
 
 
 class Alphabet:
-    """Token key -> one character, shared by both sides of a comparison."""
+    """Token key -> one character. One alphabet serves every comparison, so the shared token
+    objects can remember their character; it starts again before running out of code points."""
+
+    _LIMIT = 0x10FFFF - _FIRST_CHAR
 
     def __init__(self) -> None:
         self._chars: dict[str, str] = {}
+        self.generation = 0
 
     def encode(self, tokens: list[Token]) -> str:
         chars = self._chars
+        generation = self.generation
         out = []
         for token in tokens:
+            if token.generation == generation and token.char:
+                out.append(token.char)
+                continue
             char = chars.get(token.key)
             if char is None:
+                if len(chars) >= self._LIMIT:
+                    raise OverflowError("alphabet full")
                 char = chars[token.key] = chr(_FIRST_CHAR + len(chars))
+            token.char, token.generation = char, generation
             out.append(char)
         return "".join(out)
 
+    def reset_if_large(self) -> None:
+        if len(self._chars) > self._LIMIT // 2:
+            self._chars = {}
+            self.generation += 1
+
+
+SHARED = Alphabet()
+
+
+def diff_contents(
+    old: list[Inline],
+    new: list[Inline],
+    old_keys: dict[str, str],
+    new_keys: dict[str, str],
+    alphabet: Alphabet,
+) -> list[Segment]:
+    """Word diff of two contents, tokenising only what lies between their common beginning and
+    end (cut at clause boundaries): a one-word edit in a long paragraph costs a few tokens."""
+    a, b = _chunks(old, old_keys), _chunks(new, new_keys)
+    start = 0
+    while start < len(a) and start < len(b) and a[start][1] == b[start][1]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end][1] == b[-1 - end][1]:
+        end += 1
+    segments: list[Segment] = []
+    if start:
+        segments.append(_lazy_equal(a[:start], b[:start], old_keys, new_keys))
+    middle = diff_tokens(
+        tokenize([c[0] for c in a[start : len(a) - end]], old_keys),
+        tokenize([c[0] for c in b[start : len(b) - end]], new_keys),
+        alphabet,
+    )
+    segments.extend(middle)
+    if end:
+        segments.append(_lazy_equal(a[len(a) - end :], b[len(b) - end :], old_keys, new_keys))
+    return segments
+
+
+_CLAUSE = re.compile(r"(?<=[,;:] )(?=\S)")
+
+
+def _chunks(content: list[Inline], keys: dict[str, str]) -> list[tuple[Inline, object]]:
+    """(inline piece, comparison value) in order; text is cut after clause punctuation."""
+    out: list[tuple[Inline, object]] = []
+    for node in content:
+        if isinstance(node, Text):
+            for piece in _CLAUSE.split(node.text):
+                if piece:
+                    out.append((Text(piece, node.marks), (piece, node.marks)))
+        elif isinstance(node, NoteRef):
+            out.append((node, ("fn", keys.get(node.footnote_id, node.footnote_id))))
+        else:
+            out.append((node, ("pr", plain_text(node.deleted), plain_text(node.inserted))))
+    return out
+
+
+def _lazy_equal(a, b, old_keys: dict[str, str], new_keys: dict[str, str]) -> Segment:
+    return Segment(
+        "equal",
+        lambda: tokenize([c[0] for c in a], old_keys),
+        lambda: tokenize([c[0] for c in b], new_keys),
+    )
+
 
 def diff_tokens(old: list[Token], new: list[Token], alphabet: Alphabet | None = None) -> list[Segment]:
-    alphabet = alphabet or Alphabet()
+    alphabet = alphabet or SHARED
     a, b = alphabet.encode(old), alphabet.encode(new)
     if a == b:
         return [Segment("equal", tuple(old), tuple(new))] if old else []
@@ -73,6 +168,16 @@ def opcodes(segments: list[Segment]) -> list[tuple[str, int, int, int, int]]:
     while index < len(segments):
         segment = segments[index]
         if segment.op == "equal":
+            if out and out[-1][0] == "equal":  # neighbouring equal runs are one opcode
+                previous = out.pop()
+                i, j = previous[1], previous[3]
+                size_old = previous[2] - previous[1] + len(segment.old)
+                size_new = previous[4] - previous[3] + len(segment.new)
+                out.append(("equal", i, i + size_old, j, j + size_new))
+                i += size_old
+                j += size_new
+                index += 1
+                continue
             out.append(("equal", i, i + len(segment.old), j, j + len(segment.new)))
             i += len(segment.old)
             j += len(segment.new)
@@ -92,14 +197,14 @@ def opcodes(segments: list[Segment]) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def similarity(old: list[Token], new: list[Token]) -> float:
-    """Share of word tokens in common (0..1), order ignored: cheap enough to align paragraphs."""
-    from collections import Counter
+def word_bag(tokens: list[Token]) -> frozenset[str]:
+    """The distinct words and marks of a paragraph."""
+    return frozenset(t.key for t in tokens if t.key != " ")
 
-    a = Counter(t.key for t in old if t.key.strip())
-    b = Counter(t.key for t in new if t.key.strip())
-    total = sum(a.values()) + sum(b.values())
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of distinct words in common (0..1), order ignored: cheap enough to align paragraphs."""
+    total = len(a) + len(b)
     if not total:
         return 1.0
-    common = sum((a & b).values())
-    return 2 * common / total
+    return 2 * len(a & b) / total

@@ -25,9 +25,10 @@ _WORD = re.compile(r"\w")
 
 class Token:
     """One token: its comparison key, its text and marks, or the footnote reference or
-    proposal it stands for. Slots and a lazily built node keep tokenising 1 MB fast."""
+    proposal it stands for. Immutable (shared through a cache); slots and a lazily built node
+    keep tokenising 1 MB fast."""
 
-    __slots__ = ("key", "marks", "ref", "text")
+    __slots__ = ("char", "generation", "key", "marks", "ref", "text")
 
     def __init__(
         self, key: str, text: str, marks: frozenset, ref: NoteRef | ProposalSpan | None = None
@@ -36,6 +37,8 @@ class Token:
         self.text = text
         self.marks = marks
         self.ref = ref
+        self.char = ""  # its character in the shared diff alphabet (drafting.compare.diff.Alphabet)
+        self.generation = -1
 
     @property
     def node(self) -> Inline:
@@ -51,9 +54,14 @@ class Token:
         return self.text if self.ref is None else self.key
 
 
+_ASCII_SPACE = frozenset(" \t\n\r\f\v")
+_CACHE: dict[frozenset, dict[str, Token]] = {}
+"""Tokens are immutable and most recur ("the", ","): one object per piece and marks."""
+
+
 def normalise(text: str) -> str:
     if text.isascii():
-        return " " if text[0] in " \t\n\r" else text
+        return " " if text[0] in _ASCII_SPACE else text
     text = text.translate(_NORMAL).replace("\u00ad", "")
     return " " if text.isspace() else text
 
@@ -65,14 +73,18 @@ def tokenize(content: list[Inline], footnote_key: dict[str, str]) -> list[Token]
     for node in content:
         if isinstance(node, Text):
             marks = node.marks
+            cache = _CACHE.setdefault(marks, {})
+            if len(cache) > 200_000:
+                cache.clear()
             for piece in _TOKEN.findall(node.text):
-                key = normalise(piece)
-                if key == " " and tokens and tokens[-1].key == " ":
-                    tokens[-1].text += piece
-                    continue
-                if key == "" and tokens:  # a soft hyphen on its own
-                    continue
-                append(Token(key, piece, marks))
+                token = cache.get(piece)
+                if token is None:
+                    key = normalise(piece)
+                    token = cache[piece] = Token(key, piece, marks)
+                if token.key == " " and tokens and tokens[-1].key == " ":
+                    tokens[-1] = Token(" ", tokens[-1].text + piece, marks)
+                elif token.key or not tokens:  # a soft hyphen on its own vanishes
+                    append(token)
         elif isinstance(node, NoteRef):
             append(
                 Token("\x00fn:" + footnote_key.get(node.footnote_id, node.footnote_id), "", frozenset(), node)
@@ -108,7 +120,9 @@ def content_key(content: list[Inline], footnote_key: dict[str, str]) -> tuple[st
     text = "".join(keys)
     if not text.isascii():
         text = text.translate(_NORMAL).replace("\u00ad", "")
-    return _SPACES.sub(" ", text).strip(), "".join(signature)
+    if "  " in text or "\n" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip(), "".join(signature)
 
 
 def words(tokens: list[Token]) -> int:
