@@ -213,7 +213,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         raise UsageError(f"the output of 'compare' must be .html or .docx, not '{args.output}'")
     comparison = compare(load_document(args.old).document, load_document(args.new).document)
     if output is not None:
-        _write_comparison(comparison, output, args.author)
+        title = f"{Path(args.old).name} → {Path(args.new).name}"
+        _write_comparison(comparison, output, args.author, title)
     if args.json:
         data = comparison.to_json(include_formatting=args.formatting)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -223,7 +224,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_comparison(comparison, output: Path, author: str) -> None:
+def _write_comparison(comparison, output: Path, author: str, title: str) -> None:
     from drafting.atomic import atomic_write_bytes
     from drafting.compare.redline import redline_document
     from drafting.compare.report import comparison_html
@@ -233,7 +234,7 @@ def _write_comparison(comparison, output: Path, author: str) -> None:
         redline = redline_document(comparison, author)
         data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
     else:
-        data = comparison_html(comparison, f"{output.stem}").encode("utf-8")
+        data = comparison_html(comparison, title).encode("utf-8")
     try:
         atomic_write_bytes(output, data)
     except OSError as exc:

@@ -7,7 +7,9 @@ is plain data; renumbering is never a change, because numbers and labels are der
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -162,6 +164,25 @@ def _display(token: Token, numbers: dict[str, int]) -> str:
 
 def compare(old: Document, new: Document) -> Comparison:
     """Compare two documents (any sources: text, DOCX, Penholder files, revisions)."""
+    with _cyclic_gc_paused():
+        return _compare(old, new)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Comparing 1 MB makes some hundred thousand small objects; the cyclic collector then
+    runs over and over on objects that form no cycles, doubling the time (measured: 254 ms
+    against 126 ms median). Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compare(old: Document, new: Document) -> Comparison:
     alphabet = SHARED
     alphabet.reset_if_large()
     old_numbers, new_numbers = footnote_numbers(old), footnote_numbers(new)
