@@ -347,3 +347,26 @@ def test_every_corpus_text_compares_clean_with_itself(name):
     summary = compare(load(name).document, load(name).document).summary()
     assert summary["unchanged"] > 0
     assert summary["modified"] == summary["inserted"] == summary["deleted"] == summary["moved"] == 0
+
+
+def test_a_split_paragraph_is_a_modification_and_an_insertion():
+    op7 = op_line(7)  # "Notes with great concern …, and reaffirms …": split it at ", and reaffirms"
+    head, _, tail = op7.partition(", and reaffirms the commitment")
+    split = head + ";\n\n8. *Reaffirms* the commitment" + tail
+    result = compare(import_text(SOURCE).document, import_text(SOURCE.replace(op7, split, 1)).document)
+    summary = result.summary()
+    assert (summary["modified"], summary["inserted"], summary["deleted"], summary["moved"]) == (1, 1, 0, 0)
+    (modified,) = changes(result, "modified")
+    (inserted,) = changes(result, "inserted")
+    # the old paragraph pairs with the half it resembles more; the other half is the insertion,
+    # and what left the paired paragraph is exactly what the inserted one holds
+    assert {modified.new_label, inserted.new_label} == {"OP 7", "OP 8"}
+
+    def words_of(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]{4,}", text.lower()))
+
+    deleted = words_of("".join(text for op, text in modified.ops() if op == "delete"))
+    kept = words_of(
+        "".join(text for op, text in modified.ops() if op == "insert")
+    )  # "reaffirms" → "Reaffirms"
+    assert deleted - kept <= words_of(inserted.ops()[0][1])
