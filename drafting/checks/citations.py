@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from drafting.checks import rule
-from drafting.checks.context import CheckContext, excerpt
+from drafting.checks.context import CheckContext
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 
@@ -44,22 +44,6 @@ _ABBREVIATED_DATE = re.compile(r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Se
 _ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
 
 
-def _finding(
-    ctx: CheckContext,
-    block: Block,
-    rule_id: str,
-    severity: Severity,
-    start: int,
-    end: int,
-    message: str,
-    fix: Fix | None = None,
-) -> Finding:
-    text = ctx.text(block)
-    return Finding(
-        rule_id, severity, block.id, ctx.label(block), start, end, message, excerpt(text, start, end), fix
-    )
-
-
 def _body_before(text: str, position: int, ctx: CheckContext) -> str | None:
     """The organ whose resolution is cited at ``position``: the nearest organ named just before."""
     window = text[max(0, position - 140) : position]
@@ -90,8 +74,7 @@ def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
         start, end = match.start(), match.end()
         if len(first) == 4:  # year-numbered: ECOSOC since 1978, Commission on Human Rights…
             if int(first) != year:
-                yield _finding(
-                    ctx,
+                yield ctx.finding(
                     block,
                     "citation.ecosoc-year",
                     Severity.ERROR,
@@ -105,8 +88,7 @@ def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
         month_number = MONTHS.index(month) + 1
         if body == "GA":
             if not (year == 1945 + session or (year == 1946 + session and month_number <= 9)):
-                yield _finding(
-                    ctx,
+                yield ctx.finding(
                     block,
                     "citation.ga-session-year",
                     Severity.ERROR,
@@ -118,8 +100,7 @@ def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
                 )
         elif body == "CND":
             if year != 1957 + session:
-                yield _finding(
-                    ctx,
+                yield ctx.finding(
                     block,
                     "citation.cnd-session-year",
                     Severity.ERROR,
@@ -129,8 +110,7 @@ def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
                     f" held in {1957 + session}; it cannot be dated {day} {month} {year}",
                 )
             elif month not in ("March", "December"):
-                yield _finding(
-                    ctx,
+                yield ctx.finding(
                     block,
                     "citation.cnd-session-year",
                     Severity.WARNING,
@@ -144,8 +124,7 @@ def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
             continue
         number, paren_year, year = match.group(1), int(match.group(2)), int(match.group(5))
         if paren_year != year:
-            yield _finding(
-                ctx,
+            yield ctx.finding(
                 block,
                 "citation.sc-year",
                 Severity.ERROR,
@@ -168,8 +147,7 @@ def impossible_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     for match in _DATE.finditer(text):
         day, month, year = int(match.group(1)), MONTHS.index(match.group(2)) + 1, int(match.group(3))
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            yield _finding(
-                ctx,
+            yield ctx.finding(
                 block,
                 "date.impossible",
                 Severity.ERROR,
@@ -194,8 +172,7 @@ def date_format(ctx: CheckContext, block: Block) -> Iterator[Finding]:
                 day, month, year = groups
             month = _ABBREVIATIONS.get(month, month)
             right = f"{int(day)} {month} {year}"
-            yield _finding(
-                ctx,
+            yield ctx.finding(
                 block,
                 "date.format",
                 Severity.WARNING,
@@ -212,8 +189,7 @@ def year_range(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     text = ctx.text(block)
     for match in _YEAR_RANGE.finditer(text):
         dash = match.start(2) - 1
-        yield _finding(
-            ctx,
+        yield ctx.finding(
             block,
             "date.year-range",
             Severity.WARNING,
@@ -234,8 +210,7 @@ def symbols(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     for start, end, candidate in find_symbols(text):
         # Only UN series are held to the grammar: "NCT/CID/696" is another body's reference.
         if candidate.split("/")[0] in known and parse_symbol(candidate) is None:
-            yield _finding(
-                ctx,
+            yield ctx.finding(
                 block,
                 "citation.symbol",
                 Severity.WARNING,

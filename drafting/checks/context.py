@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block, BlockKind, Document, DocumentKind, Inline, NoteRef, ProposalSpan, Text
 from drafting.numbering import BlockLabel, block_labels, footnote_numbers
 
@@ -96,6 +97,26 @@ class CheckContext:
             footnote = self.document.footnotes[footnote_id]
             cached = self._texts[key] = text_and_markers(footnote.content)
         return cached[0]
+
+    def finding(
+        self,
+        block: Block,
+        rule: str,
+        severity: Severity,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        *,
+        excerpt_from: tuple[int, int] | None = None,
+    ) -> Finding:
+        """A finding at ``start``..``end`` of ``block``'s text (a block or a footnote dressed as one),
+        with its label and an excerpt around ``excerpt_from`` (default: the range itself)."""
+        text = self.text(block)
+        around = excerpt_from or (start, end)
+        return Finding(
+            rule, severity, block.id, self.label(block), start, end, message, excerpt(text, *around), fix
+        )
 
     def label(self, block: Block) -> str:
         return self.labels[block.id].reference
