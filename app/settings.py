@@ -1,0 +1,109 @@
+"""User preferences: one typed dataclass with every default, validated on load, saved atomically.
+
+A damaged or hand-edited settings file never stops Penholder: what cannot be read falls back
+to the default, and the reasons are returned so the window can say so once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from app.paths import user_data_dir
+from drafting.atomic import atomic_write_bytes
+
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+"""The six official UN languages (Arabic is written right to left)."""
+FOOTNOTE_REGIMES = ("legacy", "current")
+
+
+@dataclass
+class Settings:
+    language: str = "en"
+    """Default document language for new documents and spelling."""
+    footnote_regime: str = "legacy"
+    """"legacy": re-used footnote indicators allowed (older Editorial Manual); "current": each once."""
+    un_spelling: bool = True
+    """Check UN house spelling (-ize, programme, centre …) as well as the dictionary."""
+    delegation: str = ""
+    """Who the user speaks for: the author of proposals and tracked changes ("" = ask)."""
+    autosave_seconds: int = 30
+    recent_files: tuple[str, ...] = ()
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.language == "ar"
+
+
+_LIMITS = {"autosave_seconds": (5, 3600)}
+_CHOICES = {"language": LANGUAGES, "footnote_regime": FOOTNOTE_REGIMES}
+MAX_RECENT = 10
+
+
+def settings_path() -> Path:
+    return user_data_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The saved settings, and notices about anything that had to fall back to its default."""
+    path = path or settings_path()
+    defaults = Settings()
+    if not path.exists():
+        return defaults, []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return defaults, [
+            f"the settings file could not be read ({exc.__class__.__name__}); defaults are used"
+        ]
+    if not isinstance(data, dict):
+        return defaults, ["the settings file is not a settings object; defaults are used"]
+    values: dict[str, Any] = {}
+    notices: list[str] = []
+    for item in fields(Settings):
+        if item.name not in data:
+            continue
+        value, problem = _validate(item.name, data[item.name], getattr(defaults, item.name))
+        if problem:
+            notices.append(f"setting '{item.name}': {problem}; the default is used")
+        else:
+            values[item.name] = value
+    return Settings(**values), notices
+
+
+def _validate(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return None, "not a list of file names"
+        return tuple(value[:MAX_RECENT]), None
+    if isinstance(default, bool):
+        return (value, None) if isinstance(value, bool) else (None, "not true or false")
+    if isinstance(default, int):
+        low, high = _LIMITS.get(name, (None, None))
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None, "not a whole number"
+        if low is not None and not low <= value <= high:
+            return None, f"{value} is outside {low}–{high}"
+        return value, None
+    if not isinstance(value, str):
+        return None, "not text"
+    if name in _CHOICES and value not in _CHOICES[name]:
+        return None, f"'{value}' is not one of {', '.join(_CHOICES[name])}"
+    return value.strip() if name == "delegation" else value, None
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (the folder is created if needed). Raises OSError."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings)
+    data["recent_files"] = list(settings.recent_files)
+    atomic_write_bytes(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def with_recent(settings: Settings, file: str) -> Settings:
+    """``settings`` with ``file`` first in the recent files (no duplicates, at most ten)."""
+    recent = (file, *[f for f in settings.recent_files if f != file])[:MAX_RECENT]
+    return Settings(**{**asdict(settings), "recent_files": recent})
