@@ -48,30 +48,23 @@ def main() -> None:
         measure(lambda: run_checks(big, settings), runs),
         runs,
     )
-    block = small.operative[20]
+    for label, document, block, runs in (
+        (
+            "re-check of one changed paragraph (OP 21 of A/RES/67/193)",
+            small,
+            small.operative[20],
+            args.repeat * 5,
+        ),
+        ("re-check of one changed paragraph in the 1 MB compilation", big, big.operative[500], args.repeat),
+    ):
+        report(label, measure(lambda d=document, b=block: _edit_and_recheck(d, b, settings), runs), runs)
 
-    def edit_and_recheck() -> None:
-        block.content.append(Text(" x"))
-        check_block(small, block.id, settings)
-        block.content.pop()
 
-    report(
-        "re-check of one changed paragraph (OP 21 of A/RES/67/193)",
-        measure(edit_and_recheck, args.repeat * 5),
-        args.repeat * 5,
-    )
-    big_block = big.operative[500]
-
-    def edit_big() -> None:
-        big_block.content.append(Text(" x"))
-        check_block(big, big_block.id, settings)
-        big_block.content.pop()
-
-    report(
-        "re-check of one changed paragraph in the 1 MB compilation",
-        measure(edit_big, args.repeat),
-        args.repeat,
-    )
+def _edit_and_recheck(document, block, settings: CheckSettings) -> None:
+    """Type a word into the paragraph, re-check it, take the word out again."""
+    block.content.append(Text(" x"))
+    check_block(document, block.id, settings)
+    block.content.pop()
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ import multiprocessing
 import platform
 import random
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from import_export import measure  # noqa: E402
 
 from drafting.compare import compare  # noqa: E402
 from drafting.exporters import export_docx, export_text  # noqa: E402
@@ -80,15 +83,6 @@ def _renamed(block: Block, prefix: str) -> Block:
     return Block(
         prefix + block.id, block.kind, content, [_renamed(c, prefix) for c in block.children], block.numbered
     )
-
-
-def measure(fn, repeat: int) -> tuple[float, float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times), max(times)
 
 
 def run_difflib(a: str, b: str) -> None:
