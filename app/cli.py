@@ -141,10 +141,9 @@ def _open_editor(args: list[str]) -> int:
         raise UsageError(f"unknown command '{args[0]}'")
     if args and args[0].startswith("-"):
         raise UsageError(f"unknown option '{args[0]}'")
-    return _fail(
-        "the editor window is not available yet in this version;"
-        " use 'penholder outline SRC' or 'penholder export SRC -o OUT.txt'"
-    )
+    from app.gui import run
+
+    return run(args)
 
 
 def _cmd_import(src: str, output: str) -> int:

@@ -159,9 +159,9 @@ def test_bad_usage(tmp_path):
     assert "unknown option" in one_line_error(penholder("--frobnicate"))
 
 
-def test_bare_penholder_says_the_editor_is_not_there_yet():
-    line = one_line_error(penholder())
-    assert "editor" in line
+def test_two_files_without_a_command_is_a_usage_error():
+    line = one_line_error(penholder("a.txt", "b.txt"))
+    assert "unknown command" in line
 
 
 def test_input_file_untouched(tmp_path):

@@ -1,0 +1,78 @@
+"""Starting the window: the Qt application, settings, crash recovery, files from the command line."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+from app.recovery import SnapshotStore
+from app.settings import load_settings
+
+
+def run(files: list[str]) -> int:
+    """``penholder [FILE]``: open the editor window (with FILE) and run until it is closed."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Penholder")
+    app.setOrganizationName("Penholder")
+    window = start_window(files)
+    window.show()
+    return app.exec()
+
+
+def start_window(files: list[str], *, ask_recovery: bool = True):
+    """Build the main window: settings (with a notice if they had to fall back), recovered
+    documents after a crash, then the files asked for (or an empty document)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafting.templates import new_document
+    from ui.main_window import MainWindow
+
+    settings, notices = load_settings()
+    window = MainWindow(settings)
+    if notices:
+        QMessageBox.information(
+            window,
+            "Penholder",
+            "Some preferences could not be read and were reset:\n• " + "\n• ".join(notices),
+        )
+    if ask_recovery:
+        offer_recovery(window)
+    for name in files:
+        window.files.open_path(Path(name))
+    if window.tabs.count() == 0:
+        window.files.new_document(new_document("empty", on=datetime.date.today()), "empty")
+    return window
+
+
+def offer_recovery(window, store: SnapshotStore | None = None) -> int:
+    """After a crash, offer the autosaved versions; returns how many were recovered."""
+    from drafting import storage
+    from drafting.errors import DraftingError
+    from ui.recovery_dialog import RecoveryDialog
+
+    store = store or window.autosaver.store
+    orphans = store.orphans()
+    if not orphans:
+        return 0
+    dialog = RecoveryDialog(orphans, window)
+    dialog.exec()
+    to_recover, to_discard = dialog.choices()
+    recovered = 0
+    for snapshot in to_recover:
+        try:
+            pf = storage.load(snapshot.path)
+        except (DraftingError, OSError):
+            continue
+        source = Path(snapshot.source) if snapshot.source else None
+        path = source if source is not None and source.suffix == ".penholder" else None
+        name = (source.stem if source else "Untitled") + " (recovered)"
+        session = window.open_document(pf.document, title=name, path=path, revisions=list(pf.revisions))
+        session.autosave_key = snapshot.key
+        session.mark_unsaved()
+        recovered += 1
+    for snapshot in to_discard:
+        store.clear(snapshot.key)
+    return recovered

@@ -1,0 +1,270 @@
+"""Document templates: a new resolution, draft, concept paper or empty document to start from.
+
+A template fills the masthead the way the importers read a real document (conventions §1.1):
+``session`` is the whole session line ("Eighty-first session"), ``agenda_item`` only the item
+number ("104", "18 (b)"), ``designation`` what the sponsors line calls the text ("draft
+resolution"). What the drafter still has to supply is a square-bracketed placeholder
+("[Title]", "A/81/L.__"), so it stands out and the checker can point at it.
+
+A resolution template holds exactly one preambular and one operative paragraph, with the
+opening phrase in italics; the single operative paragraph ends with a full stop because it is
+the last one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from drafting.ids import new_id
+from drafting.model import Block, BlockKind, Document, DocumentKind, Inline, Mark, Masthead, Text
+from drafting.sessions import CND, ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL, ga_session_number, session_name
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+LANGUAGES = ("en",)
+"""Languages the templates are written in."""
+TITLE_PLACEHOLDER = "[Title]"
+SPONSOR_PLACEHOLDER = "[Member State]"
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    key: str
+    name: str
+    description: str
+    organ: str = ""
+    """The organ the masthead names ("" for documents without one); decides the session line."""
+    takes_sponsors: bool = False
+    """Whether the document has a sponsors line (L-documents)."""
+
+
+TEMPLATES: tuple[TemplateInfo, ...] = (
+    TemplateInfo(
+        "ga-resolution",
+        "General Assembly resolution",
+        "An adopted resolution (A/RES/…): masthead with session and agenda item, the organ line,"
+        " one preambular and one operative paragraph.",
+        GENERAL_ASSEMBLY,
+    ),
+    TemplateInfo(
+        "ga-draft",
+        "General Assembly draft resolution",
+        "An L-document (A/…/L.__, Distr.: Limited) with the sponsors line"
+        ' ("…: draft resolution"), one preambular and one operative paragraph.',
+        GENERAL_ASSEMBLY,
+        takes_sponsors=True,
+    ),
+    TemplateInfo(
+        "ecosoc-resolution",
+        "Economic and Social Council resolution",
+        "An Economic and Social Council resolution (E/RES/year/…), session named by year,"
+        " one preambular and one operative paragraph.",
+        ECOSOC,
+    ),
+    TemplateInfo(
+        "sc-resolution",
+        "Security Council resolution",
+        "A Security Council resolution (S/RES/____ (year)): no session and no title,"
+        " one preambular and one operative paragraph.",
+        SECURITY_COUNCIL,
+    ),
+    TemplateInfo(
+        "cnd-resolution",
+        "Commission on Narcotic Drugs resolution",
+        "A commission draft resolution in the style of the Commission on Narcotic Drugs"
+        " (E/CN.7/year/L.__), with the sponsors line, one preambular and one operative paragraph.",
+        CND,
+        takes_sponsors=True,
+    ),
+    TemplateInfo(
+        "concept-paper",
+        "Concept paper",
+        "A concept paper: title, date, one section heading and one paragraph.",
+    ),
+    TemplateInfo("empty", "Empty document", "A plain document with one empty paragraph."),
+)
+
+_BY_KEY = {info.key: info for info in TEMPLATES}
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    """How one resolution template differs from the others."""
+
+    kind: DocumentKind
+    symbol: str
+    """Placeholder symbol; ``{session}`` and ``{year}`` are filled from the date."""
+    organ_line: str
+    preambular: tuple[str, str]
+    """Opening phrase (italic), rest of the paragraph."""
+    operative: tuple[str, str]
+    adoption_heading: str | None = None
+    """``{date}`` is filled in."""
+    has_title: bool = True
+    has_agenda_item: bool = True
+
+
+_RECALLING = ("Recalling", " its resolution [number] of [date],")
+_DECIDES = ("Decides", " to [action].")
+
+_RESOLUTIONS = {
+    "ga-resolution": _Resolution(
+        DocumentKind.RESOLUTION,
+        "A/RES/{session}/__",
+        "The General Assembly,",
+        _RECALLING,
+        _DECIDES,
+        adoption_heading="Resolution adopted by the General Assembly on {date}",
+    ),
+    "ga-draft": _Resolution(
+        DocumentKind.DRAFT_RESOLUTION, "A/{session}/L.__", "The General Assembly,", _RECALLING, _DECIDES
+    ),
+    "ecosoc-resolution": _Resolution(
+        DocumentKind.RESOLUTION,
+        "E/RES/{year}/__",
+        "The Economic and Social Council,",
+        _RECALLING,
+        _DECIDES,
+        adoption_heading="Resolution adopted by the Economic and Social Council on {date}",
+    ),
+    "sc-resolution": _Resolution(
+        DocumentKind.RESOLUTION,
+        "S/RES/____ ({year})",
+        "The Security Council,",
+        ("Recalling", " its resolution [number] ([year]),"),
+        ("Decides", " to remain seized of the matter."),
+        has_title=False,
+        has_agenda_item=False,
+    ),
+    "cnd-resolution": _Resolution(
+        DocumentKind.DRAFT_RESOLUTION,
+        "E/CN.7/{year}/L.__",
+        "The Commission on Narcotic Drugs,",
+        _RECALLING,
+        _DECIDES,
+    ),
+}
+
+
+def template_info(key: str) -> TemplateInfo:
+    """The template called ``key``; ValueError names the known keys."""
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        known = ", ".join(info.key for info in TEMPLATES)
+        raise ValueError(f"unknown template {key!r}; choose one of: {known}") from None
+
+
+def un_date(date: datetime.date) -> str:
+    """A date as UN documents write it: "23 November 2026" (no leading zero, no comma)."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def template_session(key: str, on: datetime.date) -> str:
+    """The session line a document from template ``key`` dated ``on`` carries ("" if none)."""
+    info = template_info(key)
+    return session_name(info.organ, on) if info.organ else ""
+
+
+def new_document(
+    key: str,
+    *,
+    on: datetime.date,
+    agenda_item: str = "",
+    symbol: str = "",
+    sponsors: list[str] | tuple[str, ...] = (),
+    language: str = "en",
+) -> Document:
+    """A new document from template ``key`` (see :data:`TEMPLATES`) dated ``on``.
+
+    ``agenda_item`` is the item number ("104"; a leading "Agenda item" is dropped), ``symbol``
+    replaces the placeholder symbol, ``sponsors`` fill the sponsors line of templates that have
+    one (a placeholder delegation when empty). Raises ValueError for an unknown key or
+    language, or sponsors for a template without a sponsors line.
+    """
+    info = template_info(key)
+    if language not in LANGUAGES:
+        raise ValueError(f"templates are available in {', '.join(LANGUAGES)} only, not {language!r}")
+    names = _clean_sponsors(sponsors)
+    if names and not info.takes_sponsors:
+        raise ValueError(f"the {info.name} template has no sponsors line")
+    if key == "concept-paper":
+        return _concept_paper(on, language)
+    if key == "empty":
+        return Document(DocumentKind.PLAIN, language, blocks=[_block(BlockKind.PARAGRAPH, [])])
+    return _resolution(info, _RESOLUTIONS[key], on, agenda_item, symbol.strip(), names, language)
+
+
+def _resolution(
+    info: TemplateInfo,
+    spec: _Resolution,
+    on: datetime.date,
+    agenda_item: str,
+    symbol: str,
+    sponsors: list[str],
+    language: str,
+) -> Document:
+    draft = spec.kind is DocumentKind.DRAFT_RESOLUTION
+    placeholder = spec.symbol.format(
+        session=ga_session_number(on) if info.organ == GENERAL_ASSEMBLY else "", year=on.year
+    )
+    head = Masthead(
+        organization="United Nations",
+        organ=info.organ,
+        symbol=symbol or placeholder,
+        distribution="Limited" if draft else "General",
+        date=un_date(on),
+        original_language="English" if draft else None,
+        session=session_name(info.organ, on) or None,
+        agenda_item=_agenda_number(agenda_item) if spec.has_agenda_item else None,
+        adoption_heading=spec.adoption_heading.format(date=un_date(on)) if spec.adoption_heading else None,
+        sponsors=(sponsors or [SPONSOR_PLACEHOLDER]) if info.takes_sponsors else [],
+        designation="draft resolution" if info.takes_sponsors else None,
+        title=TITLE_PLACEHOLDER if spec.has_title else None,
+        organ_line=spec.organ_line,
+    )
+    blocks = [
+        _block(BlockKind.PREAMBULAR, _opening(*spec.preambular)),
+        _block(BlockKind.OPERATIVE, _opening(*spec.operative)),
+    ]
+    return Document(spec.kind, language, head, blocks=blocks)
+
+
+def _concept_paper(on: datetime.date, language: str) -> Document:
+    head = Masthead(title="Concept paper on [subject]")
+    front = [_block(BlockKind.PARAGRAPH, [Text(un_date(on))])]
+    blocks = [
+        _block(BlockKind.HEADING, [Text("Background")]),
+        _block(BlockKind.PARAGRAPH, [Text("[Purpose and background of the proposal.]")]),
+    ]
+    return Document(DocumentKind.CONCEPT_PAPER, language, head, front=front, blocks=blocks)
+
+
+def _opening(phrase: str, rest: str) -> list[Inline]:
+    return [Text(phrase, frozenset({Mark.ITALIC})), Text(rest)]
+
+
+def _block(kind: BlockKind, content: list[Inline]) -> Block:
+    return Block(new_id("b"), kind, content)
+
+
+_AGENDA_PREFIX = re.compile(r"^\s*agenda\s+items?\s*", re.IGNORECASE)
+
+
+def _agenda_number(text: str) -> str | None:
+    """ "Agenda item 104" or "104" -> "104"; "" -> None."""
+    return _AGENDA_PREFIX.sub("", text).strip() or None
+
+
+def _clean_sponsors(sponsors: list[str] | tuple[str, ...]) -> list[str]:
+    """Trimmed names, empty ones and repeats dropped, order kept."""
+    seen: list[str] = []
+    for name in sponsors:
+        name = name.strip()
+        if name and name not in seen:
+            seen.append(name)
+    return seen

@@ -1,0 +1,487 @@
+"""The editor window driven as a user drives it: templates, typing, numbering, footnotes,
+outline moves, checks and fixes, undo, files. Offscreen Qt, real widgets, real files."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from app.settings import Settings
+from drafting.importers import load_document
+from drafting.model import BlockKind, Mark, NoteRef, Text, iter_inlines, plain_text
+from drafting.numbering import footnote_numbers
+from drafting.templates import new_document
+from tests.helpers import structure
+from ui.editor import formats, structure_ops
+from ui.main_window import MainWindow
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+RES_67_193 = CORPUS / "ga-res-67-193-en.txt"
+CICA = next(CORPUS.glob("cica-*"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("PENHOLDER_DATA_DIR", str(tmp_path / "data"))
+    win = MainWindow(Settings(), settings_path=tmp_path / "data" / "settings.json")
+    win.show()
+    yield win
+    for session in list(win.sessions()):
+        session.mark_saved()
+    win.close()
+    win.deleteLater()
+
+
+def wait_checked(qtbot, session, timeout=5000):
+    qtbot.waitUntil(lambda: session.checks_current, timeout=timeout)
+
+
+def settle(qtbot, session):
+    """Let the pause-in-typing timers fire, then wait for the checks of the current text."""
+    session.refresh()
+    session.request_checks()
+    wait_checked(qtbot, session)
+
+
+def open_corpus(window, path):
+    session = window.files.open_path(path)
+    assert session is not None
+    return session
+
+
+def operative_texts(session):
+    return [plain_text(b.content) for b in session.document().operative]
+
+
+def put_cursor_at_end_of(session, block_id):
+    block = structure_ops.find_block(session.qdoc, block_id)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    session.editor.setTextCursor(cursor)
+    session.editor.setFocus()
+
+
+# -- opening and checks -------------------------------------------------------------------------------
+
+
+def test_checks_dock_shows_the_1954_error_within_a_second_of_opening(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    qtbot.waitUntil(lambda: bool(window.checks.visible_findings()), timeout=1000)
+    finding = window.checks.visible_findings()[0]
+    assert finding.rule == "treaty.wrong-year"
+    assert finding.label == "PP 7"
+    assert "1954" in finding.message
+    assert session.editor.toPlainText().startswith("International cooperation against the world drug problem")
+
+
+def test_an_imported_text_reads_back_as_it_was_imported(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    original = load_document(RES_67_193).document
+    assert structure(session.document()) == structure(original)
+    assert footnote_numbers(session.document()) == footnote_numbers(original)
+
+
+def test_the_window_shows_outline_labels_and_the_status_bar(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    window._refresh_panels()
+    entries = window.outline.entries()
+    references = [e.reference for e in entries]
+    assert "PP 27" in references
+    assert "OP 47" in references
+    assert "OP 17 (c)" in references
+    put_cursor_at_end_of(session, session.document().operative[11].id)
+    assert window.place_label.text() == "OP 12"
+    assert window.words_label.text().endswith("words")
+    labels, _refs = session.editor.labels()
+    assert "47." in labels
+    assert "(c)" in labels
+
+
+# -- templates, typing, numbering --------------------------------------------------------------------
+
+
+def new_draft(window):
+    document = new_document("ga-draft", on=datetime.date(2026, 11, 23), sponsors=["Mexico", "Kazakhstan"])
+    return window.files.new_document(document, "General Assembly draft resolution")
+
+
+def test_new_from_template_fills_the_masthead_and_is_one_undo_step(qtbot, window):
+    session = new_draft(window)
+    document = session.document()
+    assert document.masthead.session == "Eighty-first session"
+    assert document.masthead.sponsors == ["Mexico", "Kazakhstan"]
+    assert [b.kind for b in document.blocks] == [BlockKind.PREAMBULAR, BlockKind.OPERATIVE]
+    assert document.masthead.organ_line == "The General Assembly,"
+    assert not session.modified
+    stack = session.undo.stack
+    assert stack.undoText().startswith("Insert template")
+    stack.undo()
+    assert session.document().blocks == [] or all(not b.content for b in session.document().blocks)
+    stack.redo()
+    assert len(session.document().blocks) == 2
+
+
+def test_new_from_template_through_the_dialog(qtbot, window, monkeypatch):
+    from ui import template_dialog
+
+    def accept_draft(dialog):
+        dialog.select_template("ga-draft")
+        dialog.date.setDate(datetime.date(2026, 11, 23))
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(template_dialog.TemplateDialog, "exec", accept_draft)
+    session = window.files.new_from_template()
+    assert session is not None
+    assert session.document().masthead.session == "Eighty-first session"
+    assert window.tabs.count() == 1
+
+
+def test_typing_an_opener_italicizes_it_and_completion_offers_also(qtbot, window):
+    session = new_draft(window)
+    pp = session.document().preambular[0]
+    put_cursor_at_end_of(session, pp.id)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(session.editor, "Rec")
+    popup = session.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert session.completer.suggestions[0] == "Recalling also"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    session.refresh()
+    new_pp = session.document().preambular[1]
+    assert new_pp.content[0] == Text("Recalling also", frozenset({Mark.ITALIC}))
+    qtbot.keyClicks(session.editor, "the outcome,")
+    assert plain_text(session.document().preambular[1].content) == "Recalling also the outcome,"
+    # Typed by hand: the phrase turns italic once it is complete.
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    session.completer.popup().hide()
+    for key in "Noting with appreciation ":
+        qtbot.keyClick(session.editor, key)
+        session.completer.popup().hide()
+    session.refresh()
+    third = session.document().preambular[2]
+    assert third.content[0] == Text("Noting with appreciation", frozenset({Mark.ITALIC}))
+    assert session.undo.stack.undoText() == "Italicize opening phrase"
+
+
+def test_ctrl_enter_numbers_and_tab_makes_subparagraphs(qtbot, window):
+    session = new_draft(window)
+    op = session.document().operative[0]
+    put_cursor_at_end_of(session, op.id)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(session.editor, "Requests the Secretary-General to report;")
+    assert session.editor.reference_at_cursor() == "OP 2"
+    assert session.undo.stack.undoText() == "Typing"
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(session.editor, "the first point;")
+    qtbot.keyClick(session.editor, Qt.Key.Key_Tab)
+    assert session.editor.reference_at_cursor() == "OP 2 (a)"
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(session.editor, "the second point;")
+    assert session.editor.reference_at_cursor() == "OP 2 (b)"
+    qtbot.keyClick(session.editor, Qt.Key.Key_Tab)
+    assert session.editor.reference_at_cursor() == "OP 2 (a) (i)"
+    qtbot.keyClick(session.editor, Qt.Key.Key_Backtab)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Backtab)
+    assert session.editor.reference_at_cursor() == "OP 3"
+    labels, _ = session.editor.labels()
+    assert [label for label in labels if label] == ["1.", "2.", "(a)", "3."]
+    # A new operative paragraph at the top renumbers everything below it, live.
+    put_cursor_at_end_of(session, op.id)
+    cursor = session.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+    session.editor.setTextCursor(cursor)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    labels, _ = session.editor.labels()
+    assert [label for label in labels if label] == ["1.", "2.", "3.", "(a)", "4."]
+    session.refresh()
+    model = session.document()
+    assert len(model.operative) == 4
+    assert len(model.operative[2].children) == 1
+    assert model.operative[1].id == op.id  # the paragraph kept its identity
+
+
+# -- footnotes ---------------------------------------------------------------------------------------
+
+
+def test_insert_footnote_renumbers_later_ones_and_re_cite_reuses_the_number(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    before = footnote_numbers(session.document())
+    op1 = session.document().operative[0]
+    put_cursor_at_end_of(session, op1.id)
+    qtbot.keyClick(
+        session.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    after = footnote_numbers(session.document())
+    new_ids = set(after) - set(before)
+    assert len(new_ids) == 1
+    new_id = new_ids.pop()
+    # Footnotes 1-17 are first cited in the preamble: the new one in OP 1 becomes 18 and every later
+    # one moves up by one.
+    assert after[new_id] == 18
+    assert all(after[i] == (n if n < 18 else n + 1) for i, n in before.items())
+    assert session.markers.numbers[new_id] == 18
+    assert session.undo.stack.undoText() == "Insert footnote"
+    assert window.footnotes.current_footnote_id() == new_id
+    # Its text is edited in the footnote dock.
+    session.set_footnote_content(new_id, [Text("See A/81/100.")])
+    assert plain_text(session.document().footnotes[new_id].content) == "See A/81/100."
+    # Re-cite footnote 10 (the Single Convention) at the end of OP 2.
+    single_convention = next(i for i, n in before.items() if n == 10)
+    put_cursor_at_end_of(session, session.document().operative[1].id)
+    session.recite_footnote(single_convention)
+    refs = [
+        n.footnote_id for n in iter_inlines(session.document().operative[1].content) if isinstance(n, NoteRef)
+    ]
+    assert refs[-1] == single_convention
+    assert len(session.document().footnotes) == 26
+    # Undo removes the re-citation, the footnote text edit, then the footnote.
+    session.undo.stack.undo()
+    session.undo.stack.undo()
+    session.undo.stack.undo()
+    assert footnote_numbers(session.document()) == before
+
+
+def test_deleting_the_last_reference_offers_to_delete_the_footnote(qtbot, window, monkeypatch):
+    session = open_corpus(window, RES_67_193)
+    numbers = footnote_numbers(session.document())
+    ibid = next(i for i, n in numbers.items() if n == 25)  # cited once, in OP 47
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Yes,
+    )
+    session.goto_footnote_reference(ibid)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Backspace)
+    session.refresh()
+    assert asked
+    assert "Footnote 25" in asked[0]
+    assert ibid not in session.document().footnotes
+    session.undo.stack.undo()
+    session.undo.stack.undo()
+    assert ibid in session.document().footnotes
+    assert footnote_numbers(session.document())[ibid] == 25
+
+
+# -- outline moves, checks, fixes --------------------------------------------------------------------
+
+
+def test_dragging_op_12_to_the_top_renumbers_and_the_ibid_chain_is_rechecked(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    wait_checked(qtbot, session)
+    window._refresh_panels()
+    texts = operative_texts(session)
+    op1, op12 = (session.document().operative[i].id for i in (0, 11))
+    assert window.outline.request_move(op12, "top")
+    assert operative_texts(session)[0] == texts[11]
+    assert operative_texts(session)[1:12] == texts[:11]
+    assert session.undo.stack.undoText() == "Move OP 12"
+    window._refresh_panels()
+    first_op = next(e for e in window.outline.entries() if e.reference == "OP 1")
+    assert first_op.block_id == op12
+    # The preambular paragraph that first cites footnote 15 ("Ibid., 2010, Supplement No. 8 …", after
+    # footnote 14) dragged to the top: its footnotes come first and that Ibid. no longer follows the
+    # footnote it repeats; the checker says so.
+    numbers = footnote_numbers(session.document())
+    ibid = next(i for i, n in numbers.items() if n == 15)
+    carrier = next(
+        b for b in session.document().preambular
+        if ibid in [n.footnote_id for n in iter_inlines(b.content) if isinstance(n, NoteRef)]
+    )  # fmt: skip
+    pp1 = session.document().preambular[0].id
+    assert window.outline.drop_target(carrier.id, window.outline.item_for(pp1), "above") == pp1
+    window.outline.moveRequested.emit(carrier.id, pp1)
+    moved = footnote_numbers(session.document())
+    assert moved[ibid] < 15
+    assert session.markers.numbers == moved
+    settle(qtbot, session)
+    ibid_findings = [f for f in session.findings if f.target == ibid]
+    assert ibid_findings, session.findings
+    assert "ibid" in ibid_findings[0].rule.lower()
+    assert any(f.rule == "treaty.wrong-year" for f in session.findings)
+    # Undo twice: the text, numbers and checks are as they were.
+    session.undo.stack.undo()
+    session.undo.stack.undo()
+    assert footnote_numbers(session.document()) == numbers
+    assert operative_texts(session) == texts
+    settle(qtbot, session)
+    assert [f.rule for f in session.findings] == ["treaty.wrong-year"]
+    assert op1 == session.document().operative[0].id
+
+
+def test_apply_fix_from_the_checks_dock_and_undo_it(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    qtbot.waitUntil(lambda: bool(window.checks.visible_findings()), timeout=2000)
+    finding = window.checks.visible_findings()[0]
+    pp7 = session.document().block(finding.target)
+    assert "1954" in plain_text(pp7.content)
+    window.checks.tree.setCurrentItem(window.checks.tree.topLevelItem(0))
+    qtbot.mouseClick(window.checks.fix_button, Qt.MouseButton.LeftButton)
+    fixed = plain_text(session.document().block(finding.target).content)
+    assert "1954" not in fixed
+    assert "1961" in fixed
+    assert session.undo.stack.undoText() == f"Fix: {finding.fix.description}"
+    settle(qtbot, session)
+    assert session.findings == []
+    assert window.checks.visible_findings() == []
+    qtbot.keyClick(session.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "1954" in plain_text(session.document().block(finding.target).content)
+    settle(qtbot, session)
+    assert [f.rule for f in session.findings] == ["treaty.wrong-year"]
+
+
+def test_spelling_underlines_suggestions_and_add_to_dictionary(qtbot, window):
+    from ui.context_menu import build_menu
+
+    session = new_draft(window)
+    op = session.document().operative[0]
+    put_cursor_at_end_of(session, op.id)
+    qtbot.keyClicks(session.editor, " The comittee agrees.")
+    settle(qtbot, session)
+    words = [f.extra.get("word") for f in session.findings if f.rule == "spelling.unknown-word"]
+    assert "comittee" in words
+    underlined = [s.cursor.selectedText() for s in session.editor.extraSelections()]
+    assert "comittee" in underlined
+    selection = next(s for s in session.editor.extraSelections() if s.cursor.selectedText() == "comittee")
+    point = session.editor.cursorRect(selection.cursor).center()
+    menu = build_menu(window, point)
+    texts = [a.text() for a in menu.actions()]
+    assert "committee" in texts
+    assert "Add “comittee” to the dictionary" in texts
+    next(a for a in menu.actions() if a.text() == "Add “comittee” to the dictionary").trigger()
+    settle(qtbot, session)
+    assert "comittee" not in [f.extra.get("word") for f in session.findings]
+
+
+# -- proposals ---------------------------------------------------------------------------------------
+
+
+def test_proposals_show_struck_in_the_delegation_colour_with_a_tooltip(qtbot, window):
+    session = open_corpus(window, CICA)
+    found = []
+    block = session.qdoc.firstBlock()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            it += 1
+            fmt = fragment.charFormat()
+            if fmt.property(formats.PROPOSAL_ROLE) == "deleted":
+                found.append((fragment.text(), fmt))
+        block = block.next()
+    text = "".join(t for t, _ in found)
+    assert "through regular intelligence sharing" in text
+    fmt = found[0][1]
+    assert fmt.fontStrikeOut()
+    assert fmt.foreground().color() == formats.delegation_colour("a Member State")
+    assert "Deletion proposed by a Member State" in fmt.toolTip()
+    assert "Rationale" in fmt.toolTip()
+    # The proposal survives the round trip through the surface.
+    assert structure(session.document()) == structure(load_document(CICA).document)
+
+
+# -- files -------------------------------------------------------------------------------------------
+
+
+def test_save_reopen_and_export_docx(qtbot, window, tmp_path):
+    session = open_corpus(window, RES_67_193)
+    put_cursor_at_end_of(session, session.document().operative[46].id)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(session.editor, "Decides to remain seized of the matter.")
+    assert session.modified
+    target = tmp_path / "draft.penholder"
+    assert window.files._write(session, target)
+    assert not session.modified
+    assert target.exists()
+    expected = structure(session.document())
+    window.files.close_tab(window.tabs.currentIndex())
+    reopened = window.files.open_path(target)
+    assert structure(reopened.document()) == expected
+    assert len(reopened.document().operative) == 48
+    docx = tmp_path / "draft.docx"
+    assert window.files.export_to(reopened, docx, "docx")
+    assert structure(load_document(docx).document)["operative"] == expected["operative"]
+    pdf = tmp_path / "draft.pdf"
+    assert window.files.export_to(reopened, pdf, "pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_saving_over_a_file_changed_on_disk_asks_first(qtbot, window, tmp_path, monkeypatch):
+    session = open_corpus(window, RES_67_193)
+    target = tmp_path / "shared.penholder"
+    assert window.files._write(session, target)
+    qtbot.keyClicks(session.editor, "x")
+    colleague = target.read_bytes().replace(b"International cooperation", b"Cooperation of colleagues")
+    target.write_bytes(colleague)
+    os.utime(target, ns=(1, 1))
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Cancel,
+    )
+    assert not window.files.save(session)
+    assert asked
+    assert "changed on disk" in asked[0]
+    assert target.read_bytes() == colleague
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window, monkeypatch):
+    session = new_draft(window)
+    qtbot.keyClicks(session.editor, "text")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Cancel,
+    )
+    assert not window.files.close_tab(0)
+    assert window.tabs.count() == 1
+    assert asked
+
+
+def test_opening_a_hostile_file_gives_a_message_not_a_traceback(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 this is not a zip")
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: messages.append(args[2]))
+    assert window.files.open_path(bad) is None
+    assert messages
+    assert "bad.docx" in messages[0]
+    assert window.tabs.count() == 0
+
+
+def test_autosave_writes_a_snapshot_of_changed_documents(qtbot, window, tmp_path):
+    from drafting import storage
+
+    session = new_draft(window)
+    assert window.autosaver.save_now() == 0
+    qtbot.keyClicks(session.editor, " typed")
+    assert window.autosaver.save_now() == 1
+    snapshot = window.autosaver.store.folder / f"{session.autosave_key}.penholder"
+    saved = storage.load(snapshot).document
+    assert "typed" in plain_text(saved.operative[0].content)
+    assert window.autosaver.save_now() == 0  # nothing new since
+    assert window.autosave_label.text().startswith("Autosaved")
+
+
+def test_undo_names_every_step(qtbot, window):
+    session = new_draft(window)
+    op = session.document().operative[0]
+    put_cursor_at_end_of(session, op.id)
+    session.new_paragraph(BlockKind.OPERATIVE.value)
+    session.set_kind(BlockKind.PREAMBULAR.value)
+    session.insert_footnote()
+    names = [session.undo.stack.text(i) for i in range(session.undo.stack.count())]
+    assert names[-3:] == ["New operative paragraph", "Make preambular paragraph", "Insert footnote"]
+    assert window.undo_action.text() == "&Undo Insert footnote"

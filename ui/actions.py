@@ -1,0 +1,138 @@
+"""The window's menus and toolbar: every command with its name, shortcut and menu place.
+
+Kept apart from the window so the list of commands reads as one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+SK = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class Command:
+    key: str
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+    icon: QStyle.StandardPixmap | None = None
+    checkable: bool = False
+
+
+MENUS: dict[str, list[Command | str]] = {
+    "&File": [
+        Command("new", "&New…", SK.New, "New document from a template", QStyle.StandardPixmap.SP_FileIcon),
+        Command(
+            "open",
+            "&Open…",
+            SK.Open,
+            "Open a Penholder file or import a Word, text or Markdown file",
+            QStyle.StandardPixmap.SP_DialogOpenButton,
+        ),
+        "recent",
+        Command("save", "&Save", SK.Save, "Save the document", QStyle.StandardPixmap.SP_DialogSaveButton),
+        Command("save_as", "Save &As…", SK.SaveAs),
+        "-",
+        Command("export_docx", "Export as &Word…", "Ctrl+Shift+E", "Write a .docx with real footnotes"),
+        Command("export_text", "Export as &Text…"),
+        Command("export_pdf", "Export as &PDF…"),
+        Command("print", "&Print…", SK.Print),
+        "-",
+        Command("close", "&Close", SK.Close),
+        Command("quit", "&Quit", SK.Quit),
+    ],
+    "&Edit": [
+        "undo",
+        "redo",
+        "-",
+        Command("cut", "Cu&t", SK.Cut),
+        Command("copy", "&Copy", SK.Copy),
+        Command("paste", "&Paste", SK.Paste),
+        "-",
+        Command("find", "&Find…", SK.Find),
+        Command("replace", "&Replace…", "Ctrl+H"),
+        "-",
+        Command("preferences", "Pr&eferences…", "Ctrl+,"),
+    ],
+    "F&ormat": [
+        Command("bold", "&Bold", SK.Bold),
+        Command("italic", "&Italic", SK.Italic),
+        Command("underline", "&Underline", SK.Underline),
+        "-",
+        Command("kind_preambular", "&Preambular paragraph", "Ctrl+1"),
+        Command("kind_operative", "&Operative paragraph", "Ctrl+2"),
+        Command("kind_subparagraph", "&Subparagraph", "Ctrl+3"),
+        Command("kind_heading", "&Heading", "Ctrl+4"),
+        Command("kind_paragraph", "Plain p&aragraph", "Ctrl+5"),
+        "-",
+        Command("new_operative", "New operative paragraph", "Ctrl+Return"),
+        Command("level_down", "Down a level ((a), (i))", "Tab"),
+        Command("level_up", "Up a level", "Shift+Tab"),
+    ],
+    "&Insert": [
+        Command("footnote", "&Footnote", "Ctrl+Alt+F", "Insert a footnote at the cursor"),
+        Command("recite", "&Cite a footnote again…", "Ctrl+Alt+R"),
+        Command("phrases", "Opening &phrases and standard paragraphs", "Ctrl+Alt+P"),
+    ],
+    "&Document": [
+        Command("details", "Document &details…", "Ctrl+Alt+D"),
+        Command("check", "&Check now", "F7"),
+    ],
+    "&View": ["docks"],
+    "&Help": [Command("about", "&About Penholder")],
+}
+
+TOOLBAR = ("new", "open", "save", "-", "undo", "redo", "-", "footnote", "check")
+
+# Shortcuts that the editor handles itself (keys inside text), shown in menus only.
+_EDITOR_KEYS = {"new_operative", "level_down", "level_up", "cut", "copy", "paste"}
+
+
+def build(
+    window: QMainWindow, handlers: dict[str, Callable[[], None]], extra: dict[str, QAction | QMenu]
+) -> dict[str, QAction]:
+    """Create menus and toolbar; ``extra`` supplies ready-made items ("undo", "redo", "recent", "docks")."""
+    actions: dict[str, QAction] = {}
+    style = window.style()
+    for title, entries in MENUS.items():
+        menu = window.menuBar().addMenu(title)
+        for entry in entries:
+            if entry == "-":
+                menu.addSeparator()
+            elif isinstance(entry, str):
+                item = extra[entry]
+                if isinstance(item, QMenu):
+                    menu.addMenu(item)
+                else:
+                    menu.addAction(item)
+                    actions[entry] = item
+            else:
+                action = QAction(entry.text, window)
+                if entry.shortcut is not None:
+                    action.setShortcut(QKeySequence(entry.shortcut))
+                    if entry.key in _EDITOR_KEYS:
+                        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                if entry.tip:
+                    action.setStatusTip(entry.tip)
+                    action.setToolTip(entry.tip)
+                if entry.icon is not None:
+                    action.setIcon(style.standardIcon(entry.icon))
+                action.triggered.connect(handlers[entry.key])
+                menu.addAction(action)
+                actions[entry.key] = action
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for key in TOOLBAR:
+        if key == "-":
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[key])
+    window.addToolBar(toolbar)
+    return actions

@@ -1,0 +1,424 @@
+"""One open document: its surface, undo history, model snapshot, footnotes and checks.
+
+The main window holds one session per tab and forwards gestures to it; the session turns them
+into named undo steps on the surface (see :mod:`ui.editor.structure_ops`) and keeps what the
+surface does not hold (masthead fields, footnote texts, proposals) in ``base``.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from drafting.checks import CheckSettings, Finding
+from drafting.checks.fixes import FixNotApplicable, apply_fix
+from drafting.ids import new_id
+from drafting.model import BlockKind, Document, DocumentKind, Footnote, Inline, NoteRef, iter_inlines
+from drafting.numbering import footnote_numbers
+from drafting.storage import Revision
+from ui.check_runner import CheckRunner, Debouncer
+from ui.editor import formats, openers, structure_ops
+from ui.editor.findings_view import finding_range, spelling_selections
+from ui.editor.footnote_marker import FootnoteMarkers
+from ui.editor.reader import Snapshot, SurfaceReader
+from ui.editor.widget import DraftEditor
+from ui.editor.writer import FlatBlock, SurfaceWriter, load_into
+from ui.undo_bridge import CallbackStep, UndoBridge
+
+REFRESH_MS = 250
+"""Pause in typing after which outline, footnote numbers and panels are refreshed."""
+CHECK_MS = 600
+"""Pause in typing after which the checks run (in the background)."""
+
+
+class DocumentSession(QObject):
+    refreshed = Signal()
+    """The model snapshot changed (outline, footnotes and labels may have changed)."""
+    findingsChanged = Signal(list)
+    checkingChanged = Signal(bool)
+    footnoteOrphaned = Signal(str, int)
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        path: Path | None = None,
+        revisions: list[Revision] | None = None,
+        check_settings: CheckSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.base = document
+        self.path = path
+        self.revisions: list[Revision] = list(revisions or [])
+        self.check_settings = check_settings or CheckSettings()
+        self.qdoc = QTextDocument(self)
+        self.markers = FootnoteMarkers(self)
+        self.editor = DraftEditor(self.qdoc, document.language)
+        self.markers.install(self.qdoc)
+        load_into(self.qdoc, document)
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self.reader = SurfaceReader(self.qdoc)
+        self.undo = UndoBridge(self.qdoc, after_text_step=self._after_undo)
+        self.findings: list[Finding] = []
+        self._snapshot: Snapshot | None = None
+        self._referenced: set[str] = set()
+        self._check_generation = 0
+        self._findings_revision = -1
+        self._requested_revision = -2
+        self.runner = CheckRunner(self)
+        self.runner.finished.connect(self._checks_finished)
+        self.runner.busy.connect(self.checkingChanged)
+        self._refresh_later = Debouncer(REFRESH_MS, self.refresh, self)
+        self._check_later = Debouncer(CHECK_MS, self.request_checks, self)
+        self.qdoc.contentsChanged.connect(self._contents_changed)
+        self.editor.undoRequested.connect(self.undo.stack.undo)
+        self.editor.redoRequested.connect(self.undo.stack.redo)
+        self.editor.newParagraphRequested.connect(self.new_paragraph)
+        self.editor.indentRequested.connect(self.change_level)
+        self.editor.typedAtParagraphStart.connect(self._typed)
+        self.completer = None  # ui.completion.OpenerCompleter, attached by the window
+        self._unsaved = False
+        self.hidden_rules: frozenset[str] = frozenset()
+        """Rules the user switched off (UN spelling off hides ``spelling.house-style``)."""
+        self.autosave_key: str | None = None
+        self.display_name = "Untitled"
+        self.refresh()
+        self._referenced = self._referenced_ids()
+        QTimer.singleShot(0, self.request_checks)
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self.base.language
+
+    def snapshot(self) -> Snapshot:
+        """The model as the surface stands now (read incrementally if it changed)."""
+        if self._snapshot is None or self._snapshot.revision != self.qdoc.revision():
+            self._snapshot = self.reader.read(self.base)
+        return self._snapshot
+
+    def last_snapshot(self) -> Snapshot:
+        """The latest snapshot without reading (may lag the surface by one pause in typing)."""
+        return self._snapshot if self._snapshot is not None else self.snapshot()
+
+    def document(self) -> Document:
+        return self.snapshot().document
+
+    def refresh(self) -> None:
+        """Re-read the surface, renumber footnotes, notice orphaned footnotes, tell the panels."""
+        snapshot = self.snapshot()
+        numbers = footnote_numbers(snapshot.document)
+        if numbers != self.markers.numbers:
+            self.markers.numbers = numbers
+            self.qdoc.markContentsDirty(0, self.qdoc.characterCount())
+        referenced = self._referenced_ids()
+        for footnote_id in sorted(self._referenced - referenced):
+            if footnote_id in self.base.footnotes:
+                self.footnoteOrphaned.emit(footnote_id, numbers.get(footnote_id, 0))
+        self._referenced = referenced
+        self.editor.mark_structure_changed()
+        self.refreshed.emit()
+
+    def _referenced_ids(self) -> set[str]:
+        document = self.snapshot().document
+        return {
+            node.footnote_id
+            for block in document.iter_blocks()
+            for node in iter_inlines(block.content)
+            if isinstance(node, NoteRef)
+        }
+
+    def _contents_changed(self) -> None:
+        self._refresh_later.poke()
+        self._check_later.poke()
+
+    def _after_undo(self) -> None:
+        self.editor.mark_structure_changed()
+        self._refresh_later.poke()
+
+    # -- checks ------------------------------------------------------------------------------------
+
+    def request_checks(self) -> None:
+        snapshot = self.snapshot()
+        self._requested_revision = snapshot.revision
+        self._check_generation = self.runner.request(snapshot.document, self.check_settings)
+
+    def _checks_finished(self, generation: int, findings: list[Finding]) -> None:
+        if self._snapshot is None or generation != self._check_generation:
+            return
+        findings = [f for f in findings if f.rule not in self.hidden_rules]
+        self.findings = findings
+        self._findings_revision = self._requested_revision
+        if self._requested_revision == self.qdoc.revision() == self._snapshot.revision:
+            self.editor.setExtraSelections(spelling_selections(self.qdoc, self._snapshot, findings))
+        self.findingsChanged.emit(findings)
+
+    @property
+    def checks_current(self) -> bool:
+        """The findings shown are those of the text as it stands (no check pending or running)."""
+        return (
+            self._findings_revision == self.qdoc.revision()
+            and not self._check_later.pending
+            and not self.runner.is_busy
+        )
+
+    def set_check_settings(self, settings: CheckSettings) -> None:
+        self.check_settings = settings
+        self.request_checks()
+
+    def apply_fix(self, finding: Finding) -> bool:
+        """Apply a finding's safe fix as one undo step; False if the text changed since."""
+        if finding.fix is None:
+            return False
+        document = self.document()
+        if finding.target in document.footnotes:
+            scratch = copy.deepcopy(document)
+            try:
+                apply_fix(scratch, finding.fix)
+            except FixNotApplicable:
+                return False
+            self._set_footnotes(f"Fix: {finding.fix.description}", scratch.footnotes)
+            return True
+        scratch = copy.deepcopy(document)
+        try:
+            apply_fix(scratch, finding.fix)
+        except (FixNotApplicable, KeyError):
+            return False
+        with self.undo.step(f"Fix: {finding.fix.description}"):
+            block = scratch.block(finding.target)
+            structure_ops.replace_content(self.qdoc, self._writer(scratch), finding.target, block.content)
+            if scratch.footnotes != document.footnotes:
+                self._set_footnotes(None, scratch.footnotes)
+        self.refresh()
+        self.request_checks()
+        return True
+
+    def goto_finding(self, finding: Finding) -> None:
+        if finding.target in self.base.footnotes:
+            self.goto_footnote_reference(finding.target)
+            return
+        place = finding_range(self.qdoc, self.snapshot(), finding)
+        if place is None:
+            self.goto_block(finding.target)
+            return
+        cursor = QTextCursor(self.qdoc)
+        cursor.setPosition(place[0])
+        cursor.setPosition(place[1], QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+
+    # -- navigation --------------------------------------------------------------------------------
+
+    def goto_block(self, block_id: str) -> None:
+        block = structure_ops.find_block(self.qdoc, block_id)
+        if block is None:
+            return
+        cursor = QTextCursor(block)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+
+    def current_block_id(self) -> str | None:
+        return formats.id_of(self.editor.textCursor().blockFormat())
+
+    # -- structure ---------------------------------------------------------------------------------
+
+    def _writer(self, document: Document | None = None) -> SurfaceWriter:
+        return SurfaceWriter(document or self.base)
+
+    @property
+    def is_resolution(self) -> bool:
+        return self.base.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT_RESOLUTION)
+
+    def new_paragraph(self, kind: str = "") -> None:
+        name = "New operative paragraph" if kind == BlockKind.OPERATIVE.value else "New paragraph"
+        with self.undo.step(name):
+            cursor = structure_ops.new_paragraph(
+                self.editor.textCursor(), kind, resolution=self.is_resolution
+            )
+        self.editor.setTextCursor(cursor)
+        self.editor.mark_structure_changed()
+
+    def change_level(self, delta: int) -> None:
+        name = "Make subparagraph" if delta > 0 else "Raise paragraph level"
+        with self.undo.step(name):
+            changed = structure_ops.change_level(self.editor.textCursor(), delta)
+        if changed:
+            self.editor.mark_structure_changed()
+
+    def set_kind(self, kind: str) -> None:
+        with self.undo.step(f"Make {formats.KIND_NAMES.get(kind, kind).lower()}"):
+            structure_ops.set_kind(self.editor.textCursor(), kind, depth=1 if kind == "subparagraph" else 0)
+        self.editor.mark_structure_changed()
+
+    def move_block(self, block_id: str, before_id: str) -> bool:
+        """Move a paragraph (with its subparagraphs) before another; one undo step."""
+        _labels, references = self.editor.labels()
+        block = structure_ops.find_block(self.qdoc, block_id)
+        name = references[block.blockNumber()] if block is not None else "paragraph"
+        with self.undo.step(f"Move {name}"):
+            moved = structure_ops.move_family(self.qdoc, self._writer(), block_id, before_id)
+        if moved:
+            self.editor.mark_structure_changed()
+            self.refresh()
+            self.request_checks()
+            self.goto_block(block_id)
+        return moved
+
+    def insert_paragraphs(self, name: str, paragraphs: list[FlatBlock]) -> None:
+        with self.undo.step(name):
+            cursor = structure_ops.insert_paragraphs_after(
+                self.editor.textCursor(), self._writer(), paragraphs
+            )
+        self.editor.setTextCursor(cursor)
+        self.editor.mark_structure_changed()
+
+    def insert_template(self, paragraphs: list[FlatBlock], name: str) -> None:
+        """Fill an empty document with a template's paragraphs as one undo step."""
+        cursor = QTextCursor(self.qdoc)
+        with self.undo.step(name):
+            cursor.beginEditBlock()
+            self._writer().write_paragraphs(cursor, paragraphs, first_in_place=True)
+            cursor.endEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.editor.setTextCursor(cursor)
+        self.editor.mark_structure_changed()
+        self.refresh()
+
+    def insert_text(self, name: str, content: list[Inline]) -> None:
+        with self.undo.step(name):
+            cursor = self.editor.textCursor()
+            cursor.beginEditBlock()
+            self._writer().write_inlines(cursor, content)
+            cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+
+    # -- opening phrases ---------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        cursor = self.editor.textCursor()
+        place = openers.opener_to_italicize(cursor, self.language)
+        if place is not None:
+            with self.undo.step("Italicize opening phrase"):
+                openers.italicize(cursor, *place)
+        if self.completer is not None:
+            self.completer.update_for(self)
+
+    def insert_opener(self, phrase: str) -> None:
+        phrases_italic = self.language != "zh"
+        with self.undo.step("Insert opening phrase"):
+            cursor = openers.replace_opening(self.editor.textCursor(), phrase, italic=phrases_italic)
+        self.editor.setTextCursor(cursor)
+
+    # -- footnotes ---------------------------------------------------------------------------------
+
+    def _set_footnotes(self, name: str | None, footnotes: dict[str, Footnote]) -> None:
+        def apply(value: object) -> None:
+            self.base.footnotes = dict(value)  # type: ignore[arg-type]
+            self._snapshot = None
+            self.refresh()
+            self._check_later.poke()
+
+        step = CallbackStep(name or "Footnotes", apply, dict(self.base.footnotes), dict(footnotes))
+        self.undo.push(step)
+
+    def insert_footnote(self, content: list[Inline] | None = None) -> str:
+        """A new footnote at the cursor (Ctrl+Alt+F); later footnotes renumber. Returns its id."""
+        footnote_id = new_id("fn")
+        footnotes = dict(self.base.footnotes)
+        footnotes[footnote_id] = Footnote(footnote_id, list(content or []))
+        with self.undo.step("Insert footnote"):
+            self._set_footnotes(None, footnotes)
+            self._insert_marker(footnote_id)
+        self.refresh()
+        return footnote_id
+
+    def recite_footnote(self, footnote_id: str) -> None:
+        """Cite an existing footnote again at the cursor."""
+        if footnote_id not in self.base.footnotes:
+            return
+        number = self.markers.numbers.get(footnote_id, "")
+        with self.undo.step(f"Cite footnote {number} again"):
+            self._insert_marker(footnote_id)
+        self.refresh()
+
+    def _insert_marker(self, footnote_id: str) -> None:
+        cursor = self.editor.textCursor()
+        cursor.clearSelection()
+        plain = formats.plain_format(cursor.charFormat())
+        cursor.insertText(formats.OBJECT_CHAR, formats.footnote_format(footnote_id))
+        cursor.setCharFormat(plain)
+        self.editor.setTextCursor(cursor)
+
+    def set_footnote_content(self, footnote_id: str, content: list[Inline]) -> None:
+        if footnote_id not in self.base.footnotes:
+            return
+        footnotes = dict(self.base.footnotes)
+        footnotes[footnote_id] = Footnote(footnote_id, list(content))
+        number = self.markers.numbers.get(footnote_id, "")
+        self._set_footnotes(f"Edit footnote {number}", footnotes)
+
+    def delete_footnote(self, footnote_id: str) -> None:
+        footnotes = {k: v for k, v in self.base.footnotes.items() if k != footnote_id}
+        number = self.markers.numbers.get(footnote_id, "")
+        self._set_footnotes(f"Delete footnote {number}", footnotes)
+
+    def goto_footnote_reference(self, footnote_id: str) -> None:
+        block = self.qdoc.firstBlock()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                it += 1
+                if fragment.charFormat().property(formats.NOTE_ID) == footnote_id:
+                    cursor = QTextCursor(self.qdoc)
+                    cursor.setPosition(fragment.position() + 1)
+                    self.editor.setTextCursor(cursor)
+                    self.editor.ensureCursorVisible()
+                    return
+            block = block.next()
+
+    # -- document-level ----------------------------------------------------------------------------
+
+    def set_masthead(self, masthead) -> None:
+        def apply(value: object) -> None:
+            title, organ = self.base.masthead.title, self.base.masthead.organ_line
+            self.base.masthead = copy.deepcopy(value)  # type: ignore[arg-type]
+            self.base.masthead.title, self.base.masthead.organ_line = title, organ
+            self._snapshot = None
+            self.refresh()
+            self._check_later.poke()
+
+        self.undo.push(
+            CallbackStep("Edit document details", apply, copy.deepcopy(self.base.masthead), masthead)
+        )
+
+    def set_language(self, language: str) -> None:
+        self.base.language = language
+        self._snapshot = None
+        self.editor.set_language(language)
+        self.request_checks()
+
+    @property
+    def modified(self) -> bool:
+        return self._unsaved or not self.undo.stack.isClean()
+
+    def mark_saved(self) -> None:
+        self._unsaved = False
+        self.undo.stack.setClean()
+        self.undo.stack.cleanChanged.emit(True)
+
+    def mark_unsaved(self) -> None:
+        """A recovered or imported text: unsaved although nothing was typed yet."""
+        self._unsaved = True
+        self.undo.stack.cleanChanged.emit(False)
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        self._refresh_later.cancel()
+        self._check_later.cancel()

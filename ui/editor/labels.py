@@ -1,0 +1,79 @@
+"""Live paragraph labels for the surface: "12.", "(a)", "II.", drawn in the margin.
+
+Computed from the block formats alone (kind, depth), so numbering follows every keystroke
+that changes structure without reading the document into the model. The rules are those of
+:mod:`drafting.numbering` (which labels the model); a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextDocument
+
+from drafting.model import BlockKind
+from drafting.numbering import roman, subparagraph_label
+from ui.editor import formats
+
+_OP = BlockKind.OPERATIVE.value
+_PP = BlockKind.PREAMBULAR.value
+_SUB = BlockKind.SUBPARAGRAPH.value
+_HEAD = BlockKind.HEADING.value
+_ITEM = BlockKind.LIST_ITEM.value
+
+
+def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str | None], list[str]]:
+    """Per block number: the printed label (or None) and the reference ("OP 12", "PP 3")."""
+    labels: list[str | None] = []
+    references: list[str] = []
+    pp = op = heading = item = para = 0
+    counters: list[int] = []  # subparagraph counters per depth under the current parent
+    parent_reference = ""
+    block = qdoc.firstBlock()
+    while block.isValid():
+        fmt = block.blockFormat()
+        kind = formats.kind_of(fmt)
+        label: str | None = None
+        if kind == _SUB and parent_reference:
+            depth = max(1, min(formats.depth_of(fmt), len(counters) + 1))
+            del counters[depth:]
+            while len(counters) < depth:
+                counters.append(0)
+            counters[depth - 1] += 1
+            label = subparagraph_label(depth, counters[depth - 1], language)
+            chain = [subparagraph_label(d + 1, counters[d], language) for d in range(depth)]
+            reference = " ".join([parent_reference, *chain])
+        elif kind == _OP:
+            op += 1
+            label, reference = f"{op}.", f"OP {op}"
+        elif kind == _PP:
+            pp += 1
+            reference = f"PP {pp}"
+        elif kind == _HEAD:
+            if fmt.property(formats.BLOCK_NUMBERED) is not False:
+                heading += 1
+                numeral = roman(heading).upper()
+                label, reference = f"{numeral}.", f"section {numeral}"
+            else:
+                reference = "heading"
+        elif kind == _ITEM:
+            item += 1
+            label, reference = f"{item}.", f"item {item}"
+        elif kind == formats.TITLE:
+            reference = "title"
+        elif kind == formats.ORGAN_LINE:
+            reference = "organ line"
+        elif kind == formats.FRONT:
+            reference = "covering text"
+        else:
+            para += 1
+            reference = f"paragraph {para}"
+        if kind not in (_ITEM, _SUB):
+            item = 0 if kind != _ITEM else item
+        if kind != _SUB:
+            counters = []
+            parent_reference = (
+                reference if kind not in (formats.TITLE, formats.ORGAN_LINE, formats.FRONT) else ""
+            )
+        labels.append(label)
+        references.append(reference)
+        block = block.next()
+    return labels, references

@@ -1,0 +1,214 @@
+"""Editing surface → model: reads a ``QTextDocument`` back into a :class:`Document`.
+
+Reading is incremental. Every change to the surface marks the paragraphs it touched (their
+``userState`` is reset to -1); a paragraph not touched since the last read reuses its last
+conversion, so reading a 1 MB document after a keystroke converts one paragraph, not 5,000.
+
+Each read also returns, per paragraph, how model text offsets map to positions in the
+surface (footnote markers and proposed insertions are characters on the surface but not in
+the checker's text), so findings can be underlined and jumped to.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QTextBlock, QTextDocument
+
+from drafting.ids import new_id
+from drafting.model import Block, BlockKind, Document, Inline, NoteRef, ProposalSpan, Text
+from ui.editor import formats
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Model text ``model_start``… maps to block-relative surface positions ``surface_start``…"""
+
+    model_start: int
+    surface_start: int
+    length: int
+
+
+@dataclass
+class Converted:
+    text: str
+    kind: str
+    depth: int
+    block_id: str | None
+    numbered: bool
+    content: list[Inline]
+    segments: tuple[Segment, ...]
+
+
+@dataclass
+class Snapshot:
+    """What one read produced: the model, plus where each paragraph sits on the surface."""
+
+    document: Document
+    revision: int
+    order: list[str] = field(default_factory=list)
+    """Block ids in surface order (including "title" and "organ-line")."""
+    segments: dict[str, tuple[Segment, ...]] = field(default_factory=dict)
+
+
+def convert_block(block: QTextBlock) -> Converted:
+    """The model content of one surface paragraph, with its offset segments."""
+    content: list[Inline] = []
+    segments: list[Segment] = []
+    model_offset = 0
+    span: ProposalSpan | None = None
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if not fragment.isValid():
+            continue
+        fmt = fragment.charFormat()
+        text = fragment.text()
+        position = fragment.position() - block.position()
+        proposal_id = fmt.property(formats.PROPOSAL_ID)
+        role = fmt.property(formats.PROPOSAL_ROLE)
+        if isinstance(proposal_id, str) and proposal_id:
+            if span is None or span.proposal_id != proposal_id:
+                span = ProposalSpan(proposal_id)
+                content.append(span)
+            target = span.deleted if role == "deleted" else span.inserted
+        else:
+            span = None
+            target = content
+        counted = not (span is not None and role == "inserted")
+        if fmt.objectType() == formats.FOOTNOTE_OBJECT:
+            note_id = fmt.property(formats.NOTE_ID)
+            for _ in text:
+                if isinstance(note_id, str) and note_id:
+                    target.append(NoteRef(note_id))
+            continue
+        text = text.replace(formats.OBJECT_CHAR, "").replace("\u2028", " ")
+        if not text:
+            continue
+        marks = formats.marks_of(fmt)
+        if target and isinstance(target[-1], Text) and target[-1].marks == marks:
+            target[-1] = Text(target[-1].text + text, marks)
+        else:
+            target.append(Text(text, marks))
+        if counted:
+            segments.append(Segment(model_offset, position, len(text)))
+            model_offset += len(text)
+    bfmt = block.blockFormat()
+    return Converted(
+        text=block.text(),
+        kind=formats.kind_of(bfmt),
+        depth=formats.depth_of(bfmt),
+        block_id=formats.id_of(bfmt),
+        numbered=bool(
+            bfmt.property(formats.BLOCK_NUMBERED) if bfmt.hasProperty(formats.BLOCK_NUMBERED) else True
+        ),
+        content=content,
+        segments=tuple(segments),
+    )
+
+
+class SurfaceReader:
+    """Reads one surface repeatedly, converting only the paragraphs changed since last time."""
+
+    def __init__(self, qdoc: QTextDocument) -> None:
+        self.qdoc = qdoc
+        self._cache: dict[int, Converted] = {}
+        self._keys = itertools.count(1)
+        self.conversions = 0
+        """How many paragraphs the reads so far have converted (for tests and benchmarks)."""
+        qdoc.contentsChange.connect(self._mark_changed)
+
+    def _mark_changed(self, position: int, removed: int, added: int) -> None:
+        block = self.qdoc.findBlock(position)
+        end = position + max(added, removed)
+        while block.isValid():
+            block.setUserState(-1)
+            if block.position() > end:
+                break
+            block = block.next()
+
+    def paragraphs(self) -> list[Converted]:
+        """Every surface paragraph, converted (reusing unchanged ones)."""
+        result: list[Converted] = []
+        live: dict[int, Converted] = {}
+        block = self.qdoc.firstBlock()
+        while block.isValid():
+            key = block.userState()
+            converted = self._cache.get(key) if key > 0 else None
+            if converted is None or converted.text != block.text():
+                converted = convert_block(block)
+                self.conversions += 1
+                key = next(self._keys)
+                block.setUserState(key)
+            live[key] = converted
+            result.append(converted)
+            block = block.next()
+        self._cache = live
+        return result
+
+    def read(self, base: Document) -> Snapshot:
+        """The surface as a model. ``base`` supplies what the surface does not hold (masthead
+        fields, footnote texts, proposals); the result shares no mutable state with ``base``."""
+        paragraphs = self.paragraphs()
+        masthead = copy.copy(base.masthead)
+        masthead.sponsors = list(base.masthead.sponsors)
+        document = Document(
+            kind=base.kind,
+            language=base.language,
+            masthead=masthead,
+            footnotes=dict(base.footnotes),
+            proposals=dict(base.proposals),
+        )
+        snapshot = Snapshot(document, self.qdoc.revision())
+        seen: dict[str, int] = {}
+        title_seen = organ_seen = False
+        parents: list[Block] = []  # parents[d] = the latest block at depth d
+        for para in paragraphs:
+            block_id = para.block_id or "p-unnamed"
+            if block_id in seen:
+                seen[block_id] += 1
+                block_id = f"{block_id}~{seen[block_id]}"
+            else:
+                seen[block_id] = 0
+            snapshot.order.append(block_id)
+            snapshot.segments[block_id] = para.segments
+            if para.kind == formats.TITLE and not title_seen:
+                title_seen = True
+                masthead.title = _flat_text(para.content)
+                continue
+            if para.kind == formats.ORGAN_LINE and not organ_seen:
+                organ_seen = True
+                masthead.organ_line = _flat_text(para.content)
+                continue
+            if para.kind == formats.FRONT:
+                document.front.append(Block(block_id, BlockKind.PARAGRAPH, para.content))
+                continue
+            if para.kind == BlockKind.SUBPARAGRAPH.value and parents:
+                depth = min(max(para.depth, 1), len(parents))
+                block = Block(block_id, BlockKind.SUBPARAGRAPH, para.content)
+                parents[depth - 1].children.append(block)
+                del parents[depth:]
+                parents.append(block)
+                continue
+            kind = para.kind if para.kind in BlockKind._value2member_map_ else BlockKind.PARAGRAPH.value
+            if kind == BlockKind.SUBPARAGRAPH.value:
+                kind = BlockKind.PARAGRAPH.value
+            block = Block(block_id, BlockKind(kind), para.content, numbered=para.numbered)
+            document.blocks.append(block)
+            parents = [block]
+        if not title_seen:
+            masthead.title = None
+        if not organ_seen:
+            masthead.organ_line = None
+        return snapshot
+
+
+def _flat_text(content: list[Inline]) -> str:
+    return "".join(node.text for node in content if isinstance(node, Text))
+
+
+def fresh_block_id() -> str:
+    return new_id("p")

@@ -1,0 +1,309 @@
+"""File commands with their dialogs and prompts: new, open, save, export, print, close.
+
+Every failure is a message box with one line, never a traceback; nothing is closed or
+overwritten without asking when it would lose work.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app.recovery import FileLock
+from app.settings import with_recent
+from ui import file_io
+from ui.editor.writer import flatten
+from ui.file_io import FileProblem
+
+if TYPE_CHECKING:
+    from ui.document_session import DocumentSession
+    from ui.main_window import MainWindow
+
+Button = QMessageBox.StandardButton
+
+
+class FileCommands:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.last_folder = str(Path.home())
+
+    # -- new / open --------------------------------------------------------------------------------
+
+    def new_from_template(self) -> DocumentSession | None:
+        from ui.template_dialog import TemplateDialog
+
+        dialog = TemplateDialog(self.window, on=datetime.date.today())
+        if not dialog.exec():
+            return None
+        document = dialog.chosen_document()
+        if document is None:
+            return None
+        return self.new_document(document, dialog.selected_template().name)
+
+    def new_document(self, document, template_name: str) -> DocumentSession:
+        """Open an empty document and insert the template's text as one undoable step."""
+        shell = copy.deepcopy(document)
+        shell.blocks, shell.front, shell.footnotes, shell.proposals = [], [], {}, {}
+        shell.masthead.title = shell.masthead.organ_line = None
+        session = self.window.open_document(shell, title=f"Untitled ({template_name})")
+        session.insert_template(list(flatten(document)), f"Insert template “{template_name}”")
+        session.mark_saved()
+        return session
+
+    def open_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Open", self.last_folder, file_io.OPEN_FILTER)
+        for name in names:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> DocumentSession | None:
+        path = path.expanduser()
+        for session in self.window.sessions():
+            if session.path is not None and session.path.resolve() == path.resolve():
+                self.window.tabs.setCurrentWidget(session.editor.parentWidget())
+                return session
+        if not path.exists():
+            self._error(f"{path.name}: there is no such file")
+            return None
+        lock = None
+        if path.suffix.lower() == file_io.PENHOLDER_SUFFIX:
+            lock = FileLock(str(path.resolve()))
+            holder = lock.holder()
+            if holder is not None:
+                answer = QMessageBox.question(
+                    self.window,
+                    "Penholder",
+                    f"{path.name} is already open in another Penholder window (process {holder}).\n"
+                    "Changes saved there and here will overwrite each other. Open it anyway?",
+                )
+                if answer != Button.Yes:
+                    return None
+        try:
+            opened = file_io.open_file(path)
+        except FileProblem as exc:
+            self._error(str(exc))
+            return None
+        if lock is not None:
+            lock.acquire()
+        session = self.window.open_document(
+            opened.document,
+            title=file_io.display_name(opened.path, opened.source),
+            path=opened.path,
+            revisions=opened.revisions,
+        )
+        session.disk_stamp = opened.stamp
+        session.lock = lock
+        self.last_folder = str(path.parent)
+        self._remember(path)
+        if opened.notices:
+            self.window.statusBar().showMessage("; ".join(opened.notices), 10000)
+        return session
+
+    def _remember(self, path: Path) -> None:
+        self.window.settings = with_recent(self.window.settings, str(path.resolve()))
+        try:
+            from app.settings import save_settings
+
+            save_settings(self.window.settings, self.window.settings_path)
+        except OSError:
+            pass  # the recent-files list is a convenience; failing to store it is not worth a prompt
+
+    # -- save --------------------------------------------------------------------------------------
+
+    def save(self, session: DocumentSession | None = None) -> bool:
+        session = session or self.window.current_session()
+        if session is None:
+            return False
+        if session.path is None:
+            return self.save_as(session)
+        if file_io.changed_on_disk(session.path, getattr(session, "disk_stamp", None)):
+            answer = QMessageBox.warning(
+                self.window,
+                "Penholder",
+                f"{session.path.name} has been changed on disk since you opened it, perhaps by a colleague.\n"
+                "Overwrite it with your version, or save yours under another name?",
+                Button.Save | Button.SaveAll | Button.Cancel,
+            )
+            if answer == Button.Cancel:
+                return False
+            if answer == Button.SaveAll:
+                return self.save_as(session)
+        return self._write(session, session.path)
+
+    def save_as(self, session: DocumentSession | None = None) -> bool:
+        session = session or self.window.current_session()
+        if session is None:
+            return False
+        suggested = str(Path(self.last_folder) / f"{getattr(session, 'display_name', 'Untitled')}.penholder")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Save as", suggested, "Penholder files (*.penholder)"
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != file_io.PENHOLDER_SUFFIX:
+            path = path.with_suffix(file_io.PENHOLDER_SUFFIX)
+        return self._write(session, path)
+
+    def _write(self, session: DocumentSession, path: Path) -> bool:
+        try:
+            stamp = file_io.save_file(path, session.document(), session.revisions)
+        except FileProblem as exc:
+            self._error(str(exc))
+            return False
+        if session.path != path:
+            old_lock = getattr(session, "lock", None)
+            if old_lock is not None:
+                old_lock.release()
+            session.lock = FileLock(str(path.resolve()))
+            session.lock.acquire()
+            self.window.autosaver.forget(session)
+            session.autosave_key = None
+        session.path = path
+        session.disk_stamp = stamp
+        session.display_name = path.stem
+        session.mark_saved()
+        self.window.autosaver.forget(session)
+        self.last_folder = str(path.parent)
+        self._remember(path)
+        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.window._update_tab_title(session)
+        self.window._update_status()
+        return True
+
+    # -- export / print ----------------------------------------------------------------------------
+
+    def export(self, kind: str) -> None:
+        session = self.window.current_session()
+        if session is None:
+            return
+        filters = {"docx": "Word documents (*.docx)", "txt": "Text files (*.txt)", "pdf": "PDF files (*.pdf)"}
+        base = getattr(session, "display_name", "Untitled").replace(" (imported)", "")
+        suggested = str(Path(self.last_folder) / f"{base}.{kind}")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export", suggested, filters[kind])
+        if name:
+            self.export_to(session, Path(name), kind)
+
+    def export_to(self, session: DocumentSession, path: Path, kind: str) -> bool:
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_suffix(f".{kind}")
+        try:
+            if kind == "pdf":
+                from ui.print_document import export_pdf
+
+                try:
+                    export_pdf(session.document(), path, language=session.language)
+                except OSError as exc:
+                    raise FileProblem(str(exc)) from None
+                warnings: list[str] = []
+            else:
+                warnings = file_io.export_file(
+                    path, session.document(), author=self.window.settings.delegation
+                )
+        except FileProblem as exc:
+            self._error(str(exc))
+            return False
+        message = f"Exported {path.name}" + (f" ({'; '.join(warnings)})" if warnings else "")
+        self.window.statusBar().showMessage(message, 6000)
+        return True
+
+    def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui.print_document import print_to
+
+        session = self.window.current_session()
+        if session is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec():
+            print_to(printer, session.document(), language=session.language)
+
+    # -- close -------------------------------------------------------------------------------------
+
+    def close_tab(self, index: int) -> bool:
+        tab = self.window.tabs.widget(index)
+        if tab is None:
+            return True
+        session = tab.session
+        if session.modified:
+            self.window.tabs.setCurrentIndex(index)
+            answer = QMessageBox.question(
+                self.window,
+                "Penholder",
+                f"Save the changes to “{getattr(session, 'display_name', 'Untitled')}” before closing?",
+                Button.Save | Button.Discard | Button.Cancel,
+                Button.Save,
+            )
+            if answer == Button.Cancel or (answer == Button.Save and not self.save(session)):
+                return False
+        self.window.autosaver.forget(session)
+        lock = getattr(session, "lock", None)
+        if lock is not None:
+            lock.release()
+        session.close()
+        self.window.tabs.removeTab(index)
+        tab.deleteLater()
+        return True
+
+    def close_all(self) -> bool:
+        while self.window.tabs.count():
+            if not self.close_tab(self.window.tabs.count() - 1):
+                return False
+        return True
+
+    # -- dialogs on the document -------------------------------------------------------------------
+
+    def preferences(self) -> None:
+        from ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.window.settings, self.window)
+        if dialog.exec():
+            self.window.apply_settings(dialog.settings())
+
+    def edit_details(self) -> None:
+        from ui.masthead_dialog import MastheadDialog
+
+        session = self.window.current_session()
+        if session is None:
+            return
+        dialog = MastheadDialog(session.document().masthead, self.window)
+        if dialog.exec():
+            session.set_masthead(dialog.masthead())
+
+    def recite_footnote(self) -> None:
+        session = self.window.current_session()
+        if session is None or not session.base.footnotes:
+            self.window.statusBar().showMessage(
+                "There is no footnote to cite yet (Ctrl+Alt+F inserts one)", 5000
+            )
+            return
+        from drafting.model import plain_text
+
+        numbers = session.markers.numbers
+        ordered = sorted(session.base.footnotes.values(), key=lambda f: numbers.get(f.id, 0))
+        items = [f"{numbers.get(f.id, '?')}  {plain_text(f.content)[:80]}" for f in ordered]
+        choice, ok = QInputDialog.getItem(self.window, "Cite a footnote again", "Footnote:", items, 0, False)
+        if ok and choice in items:
+            session.recite_footnote(ordered[items.index(choice)].id)
+
+    def orphaned_footnote(self, footnote_id: str, number: int) -> None:
+        session = self.window.current_session()
+        if session is None or footnote_id not in session.base.footnotes:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            "Penholder",
+            f"Footnote {number} is no longer cited anywhere. Delete its text as well?",
+            Button.Yes | Button.No,
+            Button.Yes,
+        )
+        if answer == Button.Yes:
+            session.delete_footnote(footnote_id)
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self.window, "Penholder", message)

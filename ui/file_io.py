@@ -1,0 +1,124 @@
+"""Reading and writing files for the window: which reader a file needs, atomic saves that
+notice a file changed on disk by someone else, and exports. No dialogs here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting import storage
+from drafting.errors import DraftingError
+from drafting.exporters import export_document
+from drafting.exporters.docx_export import DocxOptions
+from drafting.importers import load_document
+from drafting.model import Document
+from drafting.storage import PenholderFile, Revision
+
+PENHOLDER_SUFFIX = ".penholder"
+IMPORT_SUFFIXES = (".txt", ".md", ".docx")
+OPEN_FILTER = ";;".join(
+    (
+        "Penholder and importable files (*.penholder *.txt *.md *.docx)",
+        "Penholder files (*.penholder)",
+        "Word files (*.docx)",
+        "Text files (*.txt *.md)",
+    )
+)
+
+
+class FileProblem(Exception):
+    """A file could not be read or written; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class DiskStamp:
+    """What the file on disk looked like when we last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+
+    @classmethod
+    def of(cls, path: Path) -> DiskStamp | None:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        return cls(info.st_mtime_ns, info.st_size)
+
+
+@dataclass
+class Opened:
+    document: Document
+    path: Path | None
+    """Where Save writes: the file itself for a Penholder file, None for an import."""
+    source: Path
+    revisions: list[Revision] = field(default_factory=list)
+    stamp: DiskStamp | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def open_file(path: Path) -> Opened:
+    """Open a Penholder file, or import a text/Markdown/Word file as a new unsaved document."""
+    if path.suffix.lower() == PENHOLDER_SUFFIX:
+        stamp = DiskStamp.of(path)
+        try:
+            pf = storage.load(path)
+        except DraftingError as exc:
+            raise FileProblem(str(exc)) from None
+        except OSError as exc:
+            raise FileProblem(f"{path.name}: {exc.strerror or exc}") from None
+        return Opened(pf.document, path, path, list(pf.revisions), stamp)
+    try:
+        result = load_document(path)
+    except DraftingError as exc:
+        raise FileProblem(str(exc)) from None
+    except OSError as exc:
+        raise FileProblem(f"{path.name}: {exc.strerror or exc}") from None
+    notices = [f"{path.name}: {line}" for line in _report_lines(result.report)]
+    return Opened(result.document, None, path, [], None, notices)
+
+
+def _report_lines(report) -> list[str]:
+    lines = [*report.notes, *report.warnings]
+    if report.discarded:
+        lines.append(f"{len(report.discarded)} line(s) were not part of the text (see 'penholder import')")
+    return lines[:6]
+
+
+def changed_on_disk(path: Path, stamp: DiskStamp | None) -> bool:
+    """True if ``path`` exists and differs from what we last read or wrote."""
+    now = DiskStamp.of(path)
+    return now is not None and now != stamp
+
+
+def save_file(path: Path, document: Document, revisions: list[Revision]) -> DiskStamp | None:
+    """Save atomically; returns the new stamp. Raises FileProblem with a one-line reason."""
+    try:
+        storage.save(PenholderFile(document, list(revisions)), path)
+    except OSError as exc:
+        raise FileProblem(f"could not save {path.name}: {exc.strerror or exc}") from None
+    return DiskStamp.of(path)
+
+
+def export_file(path: Path, document: Document, *, author: str = "") -> list[str]:
+    """Export to .docx, .txt or .md by the file's suffix (PDF goes through Qt printing).
+    Returns warnings about what the format could not carry."""
+    try:
+        return export_document(document, path, DocxOptions(author=author or None))
+    except DraftingError as exc:
+        raise FileProblem(str(exc)) from None
+    except OSError as exc:
+        raise FileProblem(f"could not write {path.name}: {exc.strerror or exc}") from None
+
+
+def display_name(path: Path | None, source: Path | None) -> str:
+    if path is not None:
+        return path.stem
+    if source is not None:
+        return f"{source.stem} (imported)"
+    return "Untitled"
+
+
+def is_writable_folder(path: Path) -> bool:
+    return os.access(path.parent if path.parent != Path() else Path.cwd(), os.W_OK)

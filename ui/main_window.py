@@ -1,0 +1,510 @@
+"""The main window: tabs of documents, the four docks, menus, status bar.
+
+It assembles and forwards: each gesture goes to the current tab's
+:class:`~ui.document_session.DocumentSession`; file dialogs and prompts live in
+:mod:`ui.file_commands`; the panels only receive data and emit signals.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import Settings, save_settings
+from drafting.checks import CheckSettings
+from drafting.model import BlockKind, Document, NoteRef, iter_inlines
+from ui import actions as action_table
+from ui.autosave import Autosaver
+from ui.checks_panel import ChecksPanel
+from ui.completion import OpenerCompleter
+from ui.document_session import DocumentSession
+from ui.editor import formats
+from ui.file_commands import FileCommands
+from ui.find_bar import FindBar, replace_all
+from ui.footnotes_panel import FootnoteEntry, FootnotesPanel
+from ui.outline_panel import OutlinePanel, outline_entries
+from ui.phrase_palette import PhrasePalette
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "zh": "Chinese",
+    "ar": "Arabic",
+}
+
+
+class DocumentTab(QWidget):
+    """One tab: the editor over its find bar."""
+
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__()
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(session.editor)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        layout.addWidget(self.find_bar)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, *, settings_path: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.settings_path = settings_path
+        self.setWindowTitle("Penholder")
+        self.resize(1320, 860)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.currentChanged.connect(self._current_changed)
+        self.tabs.tabCloseRequested.connect(lambda index: self.files.close_tab(index))
+        self.setCentralWidget(self.tabs)
+        self.files = FileCommands(self)
+        self.autosaver = Autosaver(self.sessions, settings.autosave_seconds, parent=self)
+        self.autosaver.saved.connect(lambda _t: self._update_status())
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self._build_docks()
+        self._build_status_bar()
+        self._build_actions()
+        self._connected: DocumentSession | None = None
+        self._update_actions()
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.outline = OutlinePanel()
+        self.checks = ChecksPanel()
+        self.footnotes = FootnotesPanel()
+        self.phrases = PhrasePalette()
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.outline_dock = self._dock("Outline", "outline", self.outline, left)
+        self.phrases_dock = self._dock("Phrases", "phrases", self.phrases, left)
+        self.checks_dock = self._dock("Checks", "checks", self.checks, right)
+        self.footnotes_dock = self._dock("Footnotes", "footnotes", self.footnotes, right)
+        self.tabifyDockWidget(self.outline_dock, self.phrases_dock)
+        self.outline_dock.raise_()
+        self.resizeDocks([self.outline_dock, self.checks_dock], [300, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.checks_dock, self.footnotes_dock], [480, 300], Qt.Orientation.Vertical)
+        self.outline.activated.connect(lambda block_id: self._with_session(lambda s: s.goto_block(block_id)))
+        self.outline.moveRequested.connect(self._move_requested)
+        self.checks.activated.connect(lambda finding: self._with_session(lambda s: s.goto_finding(finding)))
+        self.checks.fixRequested.connect(self._fix_requested)
+        self.footnotes.activated.connect(
+            lambda note_id: self._with_session(lambda s: s.goto_footnote_reference(note_id))
+        )
+        self.footnotes.edited.connect(
+            lambda note_id, content: self._with_session(lambda s: s.set_footnote_content(note_id, content))
+        )
+        self.phrases.chosen.connect(self._phrase_chosen)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.place_label = QLabel()
+        self.words_label = QLabel()
+        self.language_label = QLabel()
+        self.autosave_label = QLabel()
+        for label in (self.place_label, self.words_label, self.language_label, self.autosave_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+
+    def _build_actions(self) -> None:
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcut("Ctrl+Z")
+        self.undo_action.triggered.connect(lambda: self._with_session(lambda s: s.undo.stack.undo()))
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcuts(["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.redo_action.triggered.connect(lambda: self._with_session(lambda s: s.undo.stack.redo()))
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        docks_menu = QMenu("&Panels", self)
+        for dock in (self.outline_dock, self.checks_dock, self.footnotes_dock, self.phrases_dock):
+            docks_menu.addAction(dock.toggleViewAction())
+        f = self.files
+        handlers = {
+            "new": f.new_from_template,
+            "open": f.open_dialog,
+            "save": f.save,
+            "save_as": f.save_as,
+            "export_docx": lambda: f.export("docx"),
+            "export_text": lambda: f.export("txt"),
+            "export_pdf": lambda: f.export("pdf"),
+            "print": f.print_document,
+            "close": lambda: f.close_tab(self.tabs.currentIndex()),
+            "quit": self.close,
+            "cut": lambda: self._editor_call("cut"),
+            "copy": lambda: self._editor_call("copy"),
+            "paste": lambda: self._editor_call("paste"),
+            "find": lambda: self._open_find(replace=False),
+            "replace": lambda: self._open_find(replace=True),
+            "preferences": f.preferences,
+            "bold": lambda: self._toggle_mark("bold"),
+            "italic": lambda: self._toggle_mark("italic"),
+            "underline": lambda: self._toggle_mark("underline"),
+            "kind_preambular": lambda: self._set_kind(BlockKind.PREAMBULAR.value),
+            "kind_operative": lambda: self._set_kind(BlockKind.OPERATIVE.value),
+            "kind_subparagraph": lambda: self._set_kind(BlockKind.SUBPARAGRAPH.value),
+            "kind_heading": lambda: self._set_kind(BlockKind.HEADING.value),
+            "kind_paragraph": lambda: self._set_kind(BlockKind.PARAGRAPH.value),
+            "new_operative": lambda: self._with_session(lambda s: s.new_paragraph(BlockKind.OPERATIVE.value)),
+            "level_down": lambda: self._with_session(lambda s: s.change_level(+1)),
+            "level_up": lambda: self._with_session(lambda s: s.change_level(-1)),
+            "footnote": self.insert_footnote,
+            "recite": self.files.recite_footnote,
+            "phrases": self._show_phrases,
+            "details": f.edit_details,
+            "check": lambda: self._with_session(lambda s: s.request_checks()),
+            "about": self._about,
+        }
+        extra = {
+            "undo": self.undo_action,
+            "redo": self.redo_action,
+            "recent": self.recent_menu,
+            "docks": docks_menu,
+        }
+        self.actions = action_table.build(self, handlers, extra)
+
+    # -- sessions ----------------------------------------------------------------------------------
+
+    def sessions(self) -> Iterator[DocumentSession]:
+        for index in range(self.tabs.count()):
+            yield self.tabs.widget(index).session
+
+    def current_session(self) -> DocumentSession | None:
+        tab = self.tabs.currentWidget()
+        return tab.session if isinstance(tab, DocumentTab) else None
+
+    def _with_session(self, action) -> None:
+        session = self.current_session()
+        if session is not None:
+            action(session)
+
+    def check_settings(self) -> CheckSettings:
+        from app.paths import user_dictionary_path
+        from drafting.errors import DraftingError
+        from drafting.spelling import load_user_words
+
+        try:
+            words = load_user_words(user_dictionary_path())
+        except DraftingError as exc:
+            self.statusBar().showMessage(f"The user dictionary could not be read: {exc}", 8000)
+            words = frozenset()
+        return CheckSettings(footnote_regime=self.settings.footnote_regime, user_words=frozenset(words))
+
+    def hidden_rules(self) -> frozenset[str]:
+        return frozenset() if self.settings.un_spelling else frozenset({"spelling.house-style"})
+
+    def add_session(self, session: DocumentSession, title: str) -> None:
+        OpenerCompleter(session)
+        session.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        session.editor.customContextMenuRequested.connect(self._context_menu)
+        tab = DocumentTab(session)
+        tab.find_bar.replaceAllRequested.connect(self._replace_all)
+        index = self.tabs.addTab(tab, title)
+        session.undo.stack.cleanChanged.connect(lambda _clean: self._update_tab_title(session))
+        self.tabs.setCurrentIndex(index)
+        session.editor.setFocus()
+        self._update_tab_title(session)
+
+    def open_document(self, document: Document, *, title: str = "Untitled", **kwargs) -> DocumentSession:
+        session = DocumentSession(document, check_settings=self.check_settings(), **kwargs)
+        session.hidden_rules = self.hidden_rules()
+        session.display_name = title
+        self.add_session(session, title)
+        return session
+
+    def _update_tab_title(self, session: DocumentSession) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).session is session:
+                name = getattr(session, "display_name", "Untitled")
+                self.tabs.setTabText(index, ("• " if session.modified else "") + name)
+                self.tabs.setTabToolTip(index, str(session.path) if session.path else name)
+        current = self.current_session()
+        if current is not None:
+            name = getattr(current, "display_name", "Untitled")
+            self.setWindowTitle(f"{name}{' (unsaved changes)' if current.modified else ''} — Penholder")
+        else:
+            self.setWindowTitle("Penholder")
+
+    def _current_changed(self, _index: int) -> None:
+        if self._connected is not None:
+            for signal, slot in self._connections:
+                signal.disconnect(slot)
+        session = self.current_session()
+        self._connected = session
+        self._connections = []
+        if session is not None:
+            pairs = [
+                (session.refreshed, self._refresh_panels),
+                (session.findingsChanged, self.checks.set_findings),
+                (session.checkingChanged, self.checks.set_busy),
+                (session.editor.cursorPositionChanged, self._cursor_moved),
+                (session.footnoteOrphaned, self.files.orphaned_footnote),
+            ]
+            for signal, slot in pairs:
+                signal.connect(slot)
+                self._connections.append((signal, slot))
+            self.undo_action.setEnabled(session.undo.stack.canUndo())
+            self._connections.append((session.undo.stack.indexChanged, self._undo_changed))
+            session.undo.stack.indexChanged.connect(self._undo_changed)
+            self.checks.set_findings(session.findings)
+            self._refresh_panels()
+            self._update_tab_title(session)
+        else:
+            self.checks.set_findings([])
+            self.outline.set_entries([])
+            self.footnotes.set_footnotes([])
+        self._undo_changed()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = self.current_session() is not None
+        for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
+                    "recite", "details", "check", "find", "replace"):  # fmt: skip
+            self.actions[key].setEnabled(has)
+
+    def _undo_changed(self, *_args: object) -> None:
+        session = self.current_session()
+        stack = session.undo.stack if session else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    # -- panels ------------------------------------------------------------------------------------
+
+    def _refresh_panels(self) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        document = session.document()
+        self.outline.set_entries(outline_entries(document))
+        references: dict[str, int] = {}
+        for block in document.iter_blocks():
+            for node in iter_inlines(block.content):
+                if isinstance(node, NoteRef):
+                    references[node.footnote_id] = references.get(node.footnote_id, 0) + 1
+        numbers = session.markers.numbers
+        entries = [
+            FootnoteEntry(note_id, numbers.get(note_id, 0), footnote.content, references.get(note_id, 0))
+            for note_id, footnote in sorted(
+                document.footnotes.items(), key=lambda item: numbers.get(item[0], 0)
+            )
+        ]
+        self.footnotes.set_footnotes(entries)
+        self.phrases.set_context(document, self._palette_kind(session))
+        self.words_label.setText(f"{_word_count(document):,} words")
+        self._update_status()
+
+    def _palette_kind(self, session: DocumentSession) -> str:
+        kind = session.editor.current_kind()
+        return "operative" if kind in ("operative", "subparagraph") else "preambular"
+
+    def _cursor_moved(self) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        self.place_label.setText(session.editor.reference_at_cursor())
+        block_id = session.current_block_id()
+        if block_id:
+            self.outline.select_block(block_id)
+        fmt = session.editor.textCursor().charFormat()
+        note_id = fmt.property(formats.NOTE_ID)
+        if isinstance(note_id, str):
+            self.footnotes.select(note_id)
+
+    def _update_status(self) -> None:
+        session = self.current_session()
+        language = session.language if session else self.settings.language
+        self.language_label.setText(LANGUAGE_NAMES.get(language, language))
+        last = self.autosaver.last_saved
+        if session is not None and not session.modified:
+            text = "Saved" if session.path else "Not saved yet"
+        elif last is not None:
+            text = f"Autosaved {time.strftime('%H:%M', time.localtime(last))}"
+        else:
+            text = f"Autosave every {self.settings.autosave_seconds} s"
+        self.autosave_label.setText(text)
+        if session is not None:
+            self.place_label.setText(session.editor.reference_at_cursor())
+
+    # -- commands ----------------------------------------------------------------------------------
+
+    def _editor_call(self, name: str) -> None:
+        self._with_session(lambda s: getattr(s.editor, name)())
+
+    def _open_find(self, *, replace: bool) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, DocumentTab):
+            tab.find_bar.open(tab.session.editor, replace=replace)
+
+    def _replace_all(self, needle: str, replacement: str, match_case: bool) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        with session.undo.step(f"Replace all “{needle}”"):
+            count = replace_all(session.qdoc, needle, replacement, match_case)
+        self.statusBar().showMessage(f"{count} replaced", 4000)
+
+    def _toggle_mark(self, mark: str) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        cursor = session.editor.textCursor()
+        current = cursor.charFormat()
+        fmt = QTextCharFormat()
+        if mark == "bold":
+            fmt.setFontWeight(
+                QFont.Weight.Normal if current.fontWeight() >= QFont.Weight.DemiBold else QFont.Weight.Bold
+            )
+        elif mark == "italic":
+            fmt.setFontItalic(not current.fontItalic())
+        else:
+            fmt.setFontUnderline(not current.fontUnderline())
+        if not cursor.hasSelection():
+            session.editor.mergeCurrentCharFormat(fmt)
+            return
+        with session.undo.step(mark.capitalize()):
+            cursor.mergeCharFormat(fmt)
+
+    def _set_kind(self, kind: str) -> None:
+        self._with_session(lambda s: s.set_kind(kind))
+
+    def insert_footnote(self) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        note_id = session.insert_footnote()
+        self.footnotes_dock.show()
+        self.footnotes_dock.raise_()
+        self._refresh_panels()
+        self.footnotes.select(note_id)
+        self.footnotes.editor.setFocus()
+
+    def _show_phrases(self) -> None:
+        self.phrases_dock.show()
+        self.phrases_dock.raise_()
+        self.phrases.setFocus()
+
+    def _phrase_chosen(self, text: str, kind: str) -> None:
+        from drafting.ids import new_id
+        from drafting.model import Mark, Text
+        from drafting.phrases import opening_phrase
+        from ui.editor.writer import FlatBlock
+
+        session = self.current_session()
+        if session is None:
+            return
+        cursor = session.editor.textCursor()
+        block = cursor.block()
+        is_opener = opening_phrase(text, kind, session.language) == text.strip()
+        if is_opener and block.length() <= 1 + len(block.text().strip()) and not block.text().strip():
+            session.insert_opener(text)
+        elif is_opener:
+            session.insert_paragraphs("Insert opening phrase", [FlatBlock(kind, new_id("p"), 0, [])])
+            session.insert_opener(text)
+        else:
+            phrase = opening_phrase(text, kind, session.language)
+            italic = frozenset({Mark.ITALIC}) if session.language != "zh" else frozenset()
+            content = [Text(phrase, italic), Text(text[len(phrase) :])] if phrase else [Text(text)]
+            session.insert_paragraphs("Insert standard paragraph", [FlatBlock(kind, new_id("p"), 0, content)])
+        session.editor.setFocus()
+
+    def _move_requested(self, block_id: str, before_id: str) -> None:
+        self._with_session(lambda s: s.move_block(block_id, before_id))
+
+    def _fix_requested(self, finding) -> None:
+        session = self.current_session()
+        if session is not None and not session.apply_fix(finding):
+            self.statusBar().showMessage("The text has changed since this was checked; checking again…", 5000)
+            session.request_checks()
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.autosaver.set_interval(settings.autosave_seconds)
+        for session in self.sessions():
+            session.hidden_rules = self.hidden_rules()
+            session.set_check_settings(self.check_settings())
+        try:
+            save_settings(settings, self.settings_path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Penholder", f"The preferences could not be saved: {exc.strerror or exc}"
+            )
+        self._update_status()
+
+    def _context_menu(self, point) -> None:
+        from ui.context_menu import build_menu
+
+        session = self.current_session()
+        menu = build_menu(self, point)
+        if session is not None and menu is not None:
+            menu.exec(session.editor.viewport().mapToGlobal(point))
+
+    def add_to_dictionary(self, word: str) -> None:
+        from app.paths import user_dictionary_path
+        from drafting.errors import DraftingError
+        from drafting.spelling import add_user_word
+
+        try:
+            add_user_word(user_dictionary_path(), word)
+        except (DraftingError, ValueError) as exc:
+            QMessageBox.warning(self, "Penholder", f"“{word}” could not be added to the dictionary: {exc}")
+            return
+        for session in self.sessions():
+            session.set_check_settings(self.check_settings())
+        self.statusBar().showMessage(f"“{word}” added to your dictionary", 4000)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in self.settings.recent_files:
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.files.open_path(Path(n)))
+        if not self.settings.recent_files:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _about(self) -> None:
+        from app import __version__
+
+        QMessageBox.about(
+            self,
+            "About Penholder",
+            f"Penholder {__version__}\nA drafting assistant for United Nations resolutions and negotiation texts.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.close_all():
+            event.accept()
+        else:
+            event.ignore()
+
+
+def _word_count(document: Document) -> int:
+    from drafting.model import plain_text
+
+    return sum(len(plain_text(block.content).split()) for block in document.iter_blocks())
