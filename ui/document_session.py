@@ -56,9 +56,12 @@ class DocumentSession(QObject):
         self.check_settings = check_settings or CheckSettings()
         self.qdoc = QTextDocument(self)
         self.markers = FootnoteMarkers(self)
-        self.editor = DraftEditor(self.qdoc, document.language)
-        self.markers.install(self.qdoc)
+        self.markers.numbers = footnote_numbers(document)
+        # The surface is filled before it has a layout or a view: with either, every insertion
+        # is laid out at once, which made opening a 1 MB text five times slower.
         load_into(self.qdoc, document)
+        self.markers.install(self.qdoc)
+        self.editor = DraftEditor(self.qdoc, document.language)
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
         self.reader = SurfaceReader(self.qdoc)
         self.undo = UndoBridge(self.qdoc, after_text_step=self._after_undo)

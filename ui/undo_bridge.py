@@ -52,7 +52,7 @@ class CallbackStep(QUndoCommand):
 class UndoBridge:
     def __init__(self, qdoc: QTextDocument, after_text_step: Callable[[], None] = lambda: None) -> None:
         self.qdoc = qdoc
-        self.stack = QUndoStack()
+        self.stack = QUndoStack(qdoc)
         self._names: list[str] = []
         self._after = after_text_step
         self._levels_in_step = 0

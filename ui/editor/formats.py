@@ -74,7 +74,11 @@ def apply_layout(fmt: QTextBlockFormat, kind: str, depth: int) -> None:
         left = INDENT * (1 + max(depth, 1))
     elif kind == BlockKind.LIST_ITEM.value:
         left = INDENT
-    elif kind in (BlockKind.HEADING.value, TITLE):
+    elif kind == BlockKind.HEADING.value:
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        fmt.setTopMargin(PARAGRAPH_GAP)
+        first = INDENT  # the section numeral is painted in the indent
+    elif kind == TITLE:
         fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
         fmt.setTopMargin(PARAGRAPH_GAP)
     elif kind == ORGAN_LINE:

@@ -32,7 +32,7 @@ def flatten(document: Document) -> Iterator[FlatBlock]:
     for block in document.front:
         yield FlatBlock(formats.FRONT, block.id, 0, block.content)
     if document.masthead.title is not None:
-        yield FlatBlock(formats.TITLE, "title", 0, [Text(document.masthead.title)])
+        yield FlatBlock(formats.TITLE, "title", 0, [Text(document.masthead.title, frozenset({Mark.BOLD}))])
     if document.masthead.organ_line is not None:
         italic = frozenset({Mark.ITALIC}) if document.language != "zh" else frozenset()
         yield FlatBlock(formats.ORGAN_LINE, "organ-line", 0, [Text(document.masthead.organ_line, italic)])
