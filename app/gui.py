@@ -43,7 +43,9 @@ def start_window(files: list[str], *, ask_recovery: bool = True):
     for name in files:
         window.files.open_path(Path(name))
     if window.tabs.count() == 0:
-        window.files.new_document(new_document("empty", on=datetime.date.today()), "empty")
+        empty = new_document("empty", on=datetime.date.today())
+        empty.language = settings.language
+        window.files.new_document(empty, "empty")
     return window
 
 

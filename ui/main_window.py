@@ -474,7 +474,12 @@ class MainWindow(QMainWindow):
             session.request_checks()
 
     def apply_settings(self, settings: Settings) -> None:
+        language_changed = settings.language != self.settings.language
         self.settings = settings
+        session = self.current_session()
+        if language_changed and session is not None:
+            # The document language decides spelling, opening phrases and writing direction.
+            session.set_language(settings.language)
         self.autosaver.set_interval(settings.autosave_seconds)
         for session in self.sessions():
             session.hidden_rules = self.hidden_rules()

@@ -485,3 +485,17 @@ def test_undo_names_every_step(qtbot, window):
     names = [session.undo.stack.text(i) for i in range(session.undo.stack.count())]
     assert names[-3:] == ["New operative paragraph", "Make preambular paragraph", "Insert footnote"]
     assert window.undo_action.text() == "&Undo Insert footnote"
+
+
+def test_preferences_switch_the_document_language_and_arabic_runs_right_to_left(qtbot, window, tmp_path):
+    from dataclasses import replace
+
+    session = new_draft(window)
+    window.apply_settings(replace(window.settings, language="ar", autosave_seconds=45))
+    assert session.language == "ar"
+    assert session.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.language_label.text() == "Arabic"
+    assert window.autosaver._timer.interval() == 45_000
+    saved = (tmp_path / "data" / "settings.json").read_text(encoding="utf-8")
+    assert '"language": "ar"' in saved
+    settle(qtbot, session)  # the checks run in Arabic without failing

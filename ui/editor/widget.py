@@ -42,9 +42,11 @@ class DraftEditor(QTextEdit):
     undoRequested = Signal()
     redoRequested = Signal()
     newParagraphRequested = Signal(str)
+    """Enter (""): split, same kind; Ctrl+Enter ("operative"): the next operative paragraph."""
     indentRequested = Signal(int)
+    """+1: down to (a) / (i) (Tab); -1: back up (Shift+Tab)."""
     typedAtParagraphStart = Signal()
-    completionKey = Signal(QKeyEvent)
+    """A printable character was typed (openers and completion look at it)."""
 
     def __init__(self, qdoc: QTextDocument, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,9 +115,8 @@ class DraftEditor(QTextEdit):
                 fmt = block.blockFormat()
                 baseline = rect.top() + line.y() + line.ascent()
                 width = metrics.horizontalAdvance(label)
-                if rtl:
-                    x = rect.right() - fmt.leftMargin() - fmt.textIndent() + 0.5 * formats.INDENT - width
-                    x = rect.right() - fmt.leftMargin() - fmt.textIndent() + (formats.INDENT - width) / 2
+                if rtl:  # the label sits in the indent on the right-hand side
+                    x = rect.right() - fmt.leftMargin() - fmt.textIndent() + formats.INDENT - width
                     x = min(x, rect.right() - width)
                 else:
                     x = rect.left() + fmt.leftMargin() + fmt.textIndent() - formats.INDENT
