@@ -36,6 +36,7 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.gui import configure_runtime  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -69,6 +70,7 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=200)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    configure_runtime()  # as the application does at start
     folder = Path(tempfile.mkdtemp(prefix="penholder-bench-"))
     os.environ["PENHOLDER_DATA_DIR"] = str(folder / "data")
     source = folder / "compilation-1mb.txt"

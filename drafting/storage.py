@@ -2,15 +2,28 @@
 
 Layout::
 
-    {"format": "penholder", "schema_version": 1, "document": {...},
+    {"format": "penholder", "schema_version": 2, "document": {...},
      "revisions": [{"name": "...", "date": "...", "document": {...}}, ...]}
+
+``revisions`` go from the oldest to the newest. The current ``document`` is written in full;
+each revision is written relative to the next newer text (the newest revision relative to the
+current document), so twenty revisions of a long resolution cost little more than one copy:
+
+* its ``masthead`` is ``{"same": true}`` when it equals the newer text's masthead;
+* in its ``front``, ``blocks``, ``footnotes`` and ``proposals`` lists, a run of items that
+  are unchanged (same id, same content, including subparagraphs) and consecutive in both texts
+  is one reference ``{"same": "<id of the first>", "count": n}``: the ``n`` items of the same
+  list of the newer text starting at the one with that id. Everything else is written in full.
+
+Reading resolves the references from the newest revision to the oldest; a reference to an id
+the newer text does not have (or has twice) is damage like any other.
 
 Reading is strict: anything that is not what this module writes is refused with a
 :class:`StorageError` whose message can be shown to the user as one line, instead of being
 opened half-way. Writing is atomic, so a crash or a full disk mid-save never damages the
 previous file, and :func:`dumps` checks its output with the reader, so Penholder never writes
-a file it would refuse to open. Files with an older ``schema_version`` are upgraded one
-version at a time by :data:`MIGRATIONS` before decoding.
+a file it would refuse to open or that would give back other revisions. Files with an older
+``schema_version`` are upgraded one version at a time by :data:`MIGRATIONS` before decoding.
 """
 
 from __future__ import annotations
@@ -44,19 +57,48 @@ from drafting.model import (
 )
 
 FORMAT_NAME = "penholder"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+_LISTS = ("front", "blocks", "footnotes", "proposals")
+"""The lists of a document dict whose items a revision may write as references."""
+
+
+def _from_schema_1(data: dict) -> dict:
+    """Schema 1 → 2: schema 2 adds references to revisions, and a schema 1 file has none, so
+    it is a schema 2 file as it stands. Only a stray ``"same"`` key, which the schema 1 reader
+    ignored, is dropped so that it is not taken for a reference."""
+    revisions = data.get("revisions")
+    documents = [data.get("document")]
+    documents += (
+        [r.get("document") for r in revisions if isinstance(r, dict)] if isinstance(revisions, list) else []
+    )
+    for document in documents:
+        if not isinstance(document, dict):
+            continue
+        if isinstance(document.get("masthead"), dict):
+            document["masthead"].pop("same", None)
+        for key in _LISTS:
+            items = document.get(key)
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):
+                    item.pop("same", None)
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _from_schema_1}
 """``MIGRATIONS[n]`` upgrades a raw file dict from schema ``n`` to ``n + 1`` (it may mutate it).
 
 :func:`loads` runs them in order for a file older than :data:`SCHEMA_VERSION` and sets
-``schema_version`` after each step. Version 1 is the first schema, so there are none yet.
+``schema_version`` after each step.
 """
 
 
 @dataclass
 class Revision:
-    """A named snapshot kept inside the file, e.g. the text as circulated on a given date."""
+    """A named snapshot kept inside the file, e.g. the text as circulated on a given date.
+
+    :attr:`PenholderFile.revisions` lists them from the oldest to the newest.
+    """
 
     name: str
     date: str
@@ -127,17 +169,70 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 def dumps(pf: PenholderFile) -> str:
-    """Serialise ``pf``; raises StorageError if the result could not be read back."""
+    """Serialise ``pf``; raises StorageError if the result could not be read back as ``pf``."""
     try:
+        current = document_to_dict(pf.document)
+        full = [document_to_dict(r.document) for r in pf.revisions]
+        stored: list[dict[str, Any]] = []
+        newer = current
+        for older in reversed(full):
+            stored.append(_compact(older, newer))
+            newer = older
+        stored.reverse()
         revisions = [
-            {"name": r.name, "date": r.date, "document": document_to_dict(r.document)} for r in pf.revisions
+            {"name": r.name, "date": r.date, "document": d} for r, d in zip(pf.revisions, stored, strict=True)
         ]
         data = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION}
-        data |= {"document": document_to_dict(pf.document), "revisions": revisions}
-        _file_from_dict(data)  # never write what load() would refuse to read
+        data |= {"document": current, "revisions": revisions}
+        _, resolved = _read(data)  # never write what load() would refuse to read
+        if resolved != full:  # nor revisions that would read back otherwise
+            raise ValueError("its revisions do not read back as they are")
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     except (_Invalid, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise StorageError(f"The document cannot be saved: it is inconsistent ({exc})") from None
+
+
+def _compact(older: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
+    """The document dict ``older`` with what it shares with ``newer`` written as references."""
+    out = dict(older)
+    if older["masthead"] == newer["masthead"]:
+        out["masthead"] = {"same": True}
+    for key in _LISTS:
+        out[key] = _compact_items(older[key], newer[key])
+    return out
+
+
+def _compact_items(older: list[dict[str, Any]], newer: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    index = _unique_ids(newer)
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(older):
+        j = index.get(older[i]["id"])
+        if j is None or older[i] != newer[j]:
+            out.append(older[i])
+            i += 1
+            continue
+        count = 1
+        while i + count < len(older) and j + count < len(newer) and older[i + count] == newer[j + count]:
+            count += 1
+        out.append({"same": older[i]["id"], "count": count})
+        i += count
+    return out
+
+
+def _unique_ids(items: list[Any]) -> dict[str, int]:
+    """Position of each item by id, for the ids that occur once (a reference must be unambiguous)."""
+    index: dict[str, int] = {}
+    twice: set[str] = set()
+    for j, item in enumerate(items):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str):
+            if ident in index:
+                twice.add(ident)
+            index[ident] = j
+    for ident in twice:
+        del index[ident]
+    return index
 
 
 def save(pf: PenholderFile, path: str | os.PathLike[str]) -> None:
@@ -252,7 +347,14 @@ def _by_id(obj: dict, key: str, where: str, build: Callable[[dict, str], Any]) -
 
 
 def _document(obj: dict, where: str) -> Document:
+    """Decode a document dict; references (``"same"``) must have been resolved already."""
     head, hw = _get(obj, "masthead", dict, where, {}), f"{where}.masthead"
+    if "same" in head:
+        raise _Invalid(f'{hw}: "same" (a reference to a newer text) is only allowed in a revision')
+    for key in _LISTS:
+        for item, w in _items(obj, key, where):
+            if "same" in item:
+                raise _Invalid(f'{w}: "same" (a reference to a newer text) is only allowed in a revision')
     sponsors = [_typed(s, str, f"{hw}.sponsors") for s in _get(head, "sponsors", list, hw, [])]
     doc = Document(
         kind=_enum(DocumentKind, _get(obj, "kind", str, where, "plain"), f"{where}.kind"),
@@ -295,12 +397,70 @@ def document_from_dict(data: Any) -> Document:
 
 
 def _file_from_dict(data: dict) -> PenholderFile:
-    document = _document(_get(data, "document", dict, "file"), "document")
-    revisions = [
-        Revision(_get(r, "name", str, w), _get(r, "date", str, w), _document(_get(r, "document", dict, w), w))
-        for r, w in _items(data, "revisions", "file")
-    ]
-    return PenholderFile(document, revisions)
+    return _read(data)[0]
+
+
+def _read(data: dict) -> tuple[PenholderFile, list[dict]]:
+    """Decode a file dict; also returns each revision's document dict with references resolved."""
+    current = _get(data, "document", dict, "file")
+    document = _document(current, "document")
+    entries = _items(data, "revisions", "file")
+    revisions: list[Revision] = []
+    resolved: list[dict] = []
+    newer = current
+    for r, w in reversed(entries):  # newest first: each refers to the next newer text
+        newer = _resolve(_get(r, "document", dict, w), newer, w)
+        revisions.append(Revision(_get(r, "name", str, w), _get(r, "date", str, w), _document(newer, w)))
+        resolved.append(newer)
+    revisions.reverse()
+    resolved.reverse()
+    return PenholderFile(document, revisions), resolved
+
+
+def _resolve(obj: dict, newer: dict, where: str) -> dict:
+    """The revision document dict ``obj`` with its references replaced by what they point at in
+    ``newer`` (a document dict already resolved and decoded)."""
+    out = dict(obj)
+    head, hw = obj.get("masthead"), f"{where}.masthead"
+    if isinstance(head, dict) and "same" in head:
+        if len(head) != 1 or head["same"] is not True:
+            raise _Invalid(f'{hw}: a reference to the newer masthead is written {{"same": true}}')
+        out.pop("masthead")
+        if "masthead" in newer:
+            out["masthead"] = newer["masthead"]
+    for key in _LISTS:
+        items = obj.get(key)
+        if isinstance(items, list) and any(isinstance(x, dict) and "same" in x for x in items):
+            out[key] = _resolve_items(items, newer.get(key) or [], f"{where}.{key}")
+    return out
+
+
+def _resolve_items(items: list, newer: list, where: str) -> list:
+    index = _unique_ids(newer)
+    out = []
+    for i, item in enumerate(items):
+        w = f"{where}[{i}]"
+        if not isinstance(item, dict) or "same" not in item:
+            out.append(item)
+            continue
+        first, count = _get(item, "same", str, w), _get(item, "count", int, w)
+        if set(item) != {"same", "count"}:
+            other = next(k for k in item if k not in ("same", "count"))
+            raise _Invalid(f'{w}: a reference has only "same" and "count", found {_describe(other)}')
+        if count < 1:
+            raise _Invalid(f"{w}.count: expected at least 1, found {count}")
+        start = index.get(first)
+        if start is None:
+            used = any(isinstance(x, dict) and x.get("id") == first for x in newer)
+            problem = "uses more than once" if used else "does not have"
+            raise _Invalid(f"{w}: refers to {_describe(first)}, which the next newer text {problem}")
+        if start + count > len(newer):
+            raise _Invalid(
+                f"{w}: refers to {count} items from {_describe(first)}, "
+                f"but the next newer text has only {len(newer) - start}"
+            )
+        out.extend(newer[start : start + count])
+    return out
 
 
 def _migrate(data: dict, version: int, name: str) -> dict:

@@ -83,6 +83,15 @@ MENUS: dict[str, list[Command | str]] = {
     "&Document": [
         Command("details", "Document &details…", "Ctrl+Alt+D"),
         Command("check", "&Check now", "F7"),
+        "-",
+        Command(
+            "save_revision",
+            "Save &revision…",
+            "Ctrl+Alt+S",
+            "Keep the current text in the file as a named revision",
+        ),
+        Command("compare_revision", "Compare with the last re&vision", "Ctrl+Alt+C"),
+        Command("compare_file", "Compare with a &file…"),
     ],
     "&View": ["docks"],
     "&Help": [Command("about", "&About Penholder")],

@@ -55,6 +55,15 @@ def build_menu(window: MainWindow, point: QPoint) -> QMenu | None:
             add = menu.addAction(f"Add “{word}” to the dictionary")
             add.triggered.connect(lambda _c=False, w=word: window.add_to_dictionary(w))
         menu.addSeparator()
+    proposal_id = _proposal_at(editor, point)
+    if proposal_id is not None:
+        proposal = session.base.proposals.get(proposal_id)
+        who = (proposal.author if proposal else None) or "an unnamed delegation"
+        accept = menu.addAction(f"Accept the proposal by {who}")
+        accept.triggered.connect(lambda _c=False: session.resolve_proposal(proposal_id, accept=True))
+        reject = menu.addAction(f"Reject the proposal by {who}")
+        reject.triggered.connect(lambda _c=False: session.resolve_proposal(proposal_id, accept=False))
+        menu.addSeparator()
     menu.addAction(window.undo_action)
     menu.addAction(window.redo_action)
     menu.addSeparator()
@@ -82,3 +91,15 @@ def _replace(window: MainWindow, place: tuple[int, int], text: str) -> None:
     cursor.setPosition(place[1], QTextCursor.MoveMode.KeepAnchor)
     with session.undo.step(f"Correct spelling to “{text}”"):
         cursor.insertText(text)
+
+
+def _proposal_at(editor, point: QPoint) -> str | None:
+    cursor = editor.cursorForPosition(point)
+    for probe_offset in (0, 1):
+        probe = QTextCursor(cursor)
+        if probe_offset:
+            probe.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        value = probe.charFormat().property(formats.PROPOSAL_ID)
+        if isinstance(value, str) and value:
+            return value
+    return None

@@ -386,6 +386,110 @@ class DocumentSession(QObject):
                     return
             block = block.next()
 
+    # -- whole-document and paragraph edits (restore a revision, accept / reject a change) ---------
+
+    def _set_outside_text(self, name: str | None, document: Document) -> None:
+        """Footnotes, proposals and masthead from ``document`` as one undoable command."""
+
+        def apply(value: object) -> None:
+            footnotes, proposals, masthead = value  # type: ignore[misc]
+            title, organ = self.base.masthead.title, self.base.masthead.organ_line
+            self.base.footnotes, self.base.proposals = dict(footnotes), dict(proposals)
+            self.base.masthead = copy.deepcopy(masthead)
+            self.base.masthead.title, self.base.masthead.organ_line = title, organ
+            self._snapshot = None
+            self.refresh()
+            self._check_later.poke()
+
+        old = (dict(self.base.footnotes), dict(self.base.proposals), copy.deepcopy(self.base.masthead))
+        new = (dict(document.footnotes), dict(document.proposals), copy.deepcopy(document.masthead))
+        self.undo.push(CallbackStep(name or "Document", apply, old, new))
+
+    def replace_document(self, document: Document, name: str) -> None:
+        """Make ``document`` the current text (restoring a revision, accepting a proposal): one step."""
+        from ui.editor.writer import flatten
+
+        document = copy.deepcopy(document)
+        with self.undo.step(name):
+            self._set_outside_text(None, document)
+            structure_ops.replace_all(self.qdoc, SurfaceWriter(document), list(flatten(document)))
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self.editor.mark_structure_changed()
+        self.refresh()
+        self.request_checks()
+
+    def apply_document(self, document: Document, name: str) -> None:
+        """Make the text ``document`` by editing only the paragraphs that differ (by id), as one
+        step: how accepting or rejecting a proposal lands. Falls back to replacing everything when
+        paragraphs were added."""
+        current = self.document()
+        old_blocks = {b.id: b for b in current.iter_blocks()}
+        new_blocks = {b.id: b for b in document.iter_blocks()}
+        if set(new_blocks) - set(old_blocks):
+            self.replace_document(document, name)
+            return
+        writer = SurfaceWriter(document)
+        with self.undo.step(name):
+            self._set_outside_text(None, document)
+            for block_id, block in old_blocks.items():
+                if block_id not in new_blocks:
+                    structure_ops.delete_family(self.qdoc, block_id)
+                elif new_blocks[block_id].content != block.content:
+                    structure_ops.replace_content(self.qdoc, writer, block_id, new_blocks[block_id].content)
+        self.editor.mark_structure_changed()
+        self.refresh()
+        self.request_checks()
+
+    def resolve_proposal(self, proposal_id: str, *, accept: bool) -> bool:
+        from drafting.proposal_ops import accept_proposal, reject_proposal
+
+        document = self.document()
+        proposal = document.proposals.get(proposal_id)
+        if proposal is None:
+            return False
+        who = proposal.author or "an unnamed delegation"
+        resolved = (accept_proposal if accept else reject_proposal)(document, proposal_id)
+        self.apply_document(resolved, f"{'Accept' if accept else 'Reject'} proposal by {who}")
+        return True
+
+    def replace_paragraph(self, block_id: str, content: list[Inline], source: Document, name: str) -> bool:
+        """Give one paragraph the content it has in ``source`` (footnotes it cites come along)."""
+        with self.undo.step(name):
+            self._adopt_footnotes(content, source)
+            done = structure_ops.replace_content(self.qdoc, SurfaceWriter(source), block_id, content)
+        self.refresh()
+        return done
+
+    def delete_paragraph(self, block_id: str, name: str) -> bool:
+        with self.undo.step(name):
+            done = structure_ops.delete_family(self.qdoc, block_id)
+        self.editor.mark_structure_changed()
+        self.refresh()
+        return done
+
+    def insert_paragraphs_after(
+        self, anchor_id: str | None, paragraphs: list[FlatBlock], source: Document, name: str
+    ) -> bool:
+        with self.undo.step(name):
+            for para in paragraphs:
+                self._adopt_footnotes(para.content, source)
+            done = structure_ops.insert_after_block(self.qdoc, SurfaceWriter(source), anchor_id, paragraphs)
+        self.editor.mark_structure_changed()
+        self.refresh()
+        return done
+
+    def _adopt_footnotes(self, content: list[Inline], source: Document) -> None:
+        missing = {
+            node.footnote_id
+            for node in iter_inlines(content)
+            if isinstance(node, NoteRef) and node.footnote_id not in self.base.footnotes
+        }
+        missing &= set(source.footnotes)
+        if missing:
+            footnotes = dict(self.base.footnotes)
+            footnotes.update({i: source.footnotes[i] for i in missing})
+            self._set_footnotes(None, footnotes)
+
     # -- document-level ----------------------------------------------------------------------------
 
     def set_masthead(self, masthead) -> None:

@@ -230,6 +230,11 @@ class FileCommands:
         if tab is None:
             return True
         session = tab.session
+        if session is None:  # a comparison tab: nothing to save
+            tab.close()
+            self.window.tabs.removeTab(index)
+            tab.deleteLater()
+            return True
         if session.modified:
             self.window.tabs.setCurrentIndex(index)
             answer = QMessageBox.question(

@@ -31,6 +31,7 @@ from drafting.model import BlockKind, Document, NoteRef, iter_inlines
 from ui import actions as action_table
 from ui.autosave import Autosaver
 from ui.checks_panel import ChecksPanel
+from ui.compare_tab import CompareTab
 from ui.completion import OpenerCompleter
 from ui.document_session import DocumentSession
 from ui.editor import formats
@@ -40,6 +41,8 @@ from ui.footnotes_panel import FootnoteEntry, FootnotesPanel
 from ui.masthead_strip import MastheadStrip
 from ui.outline_panel import OutlinePanel, outline_entries
 from ui.phrase_palette import PhrasePalette
+from ui.revision_commands import RevisionCommands
+from ui.revisions_panel import RevisionsPanel
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._connected: DocumentSession | None = None
+        self._docks_before_comparison = None
         self._update_actions()
 
     # -- building ----------------------------------------------------------------------------------
@@ -113,12 +117,15 @@ class MainWindow(QMainWindow):
         self.checks = ChecksPanel()
         self.footnotes = FootnotesPanel()
         self.phrases = PhrasePalette()
+        self.revisions = RevisionsPanel()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.outline_dock = self._dock("Outline", "outline", self.outline, left)
         self.phrases_dock = self._dock("Phrases", "phrases", self.phrases, left)
         self.checks_dock = self._dock("Checks", "checks", self.checks, right)
         self.footnotes_dock = self._dock("Footnotes", "footnotes", self.footnotes, right)
+        self.revisions_dock = self._dock("Revisions", "revisions", self.revisions, right)
         self.tabifyDockWidget(self.outline_dock, self.phrases_dock)
+        self.tabifyDockWidget(self.footnotes_dock, self.revisions_dock)
         self.outline_dock.raise_()
         self.resizeDocks([self.outline_dock, self.checks_dock], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.checks_dock, self.footnotes_dock], [480, 300], Qt.Orientation.Vertical)
@@ -133,6 +140,14 @@ class MainWindow(QMainWindow):
             lambda note_id, content: self._with_session(lambda s: s.set_footnote_content(note_id, content))
         )
         self.phrases.chosen.connect(self._phrase_chosen)
+        self.revision_commands = RevisionCommands(self)
+        r = self.revision_commands
+        self.revisions.saveRequested.connect(lambda: r.save_revision())
+        self.revisions.viewRequested.connect(r.view)
+        self.revisions.restoreRequested.connect(r.restore)
+        self.revisions.renameRequested.connect(r.rename)
+        self.revisions.deleteRequested.connect(r.delete)
+        self.revisions.compareRequested.connect(r.compare)
         self._phrases_stale = True
         self._phrases_visible = False
         self.phrases_dock.visibilityChanged.connect(self._phrases_shown)
@@ -157,7 +172,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         docks_menu = QMenu("&Panels", self)
-        for dock in (self.outline_dock, self.checks_dock, self.footnotes_dock, self.phrases_dock):
+        for dock in (
+            self.outline_dock,
+            self.checks_dock,
+            self.footnotes_dock,
+            self.phrases_dock,
+            self.revisions_dock,
+        ):
             docks_menu.addAction(dock.toggleViewAction())
         f = self.files
         handlers = {
@@ -193,6 +214,9 @@ class MainWindow(QMainWindow):
             "phrases": self._show_phrases,
             "details": f.edit_details,
             "check": lambda: self._with_session(lambda s: s.request_checks()),
+            "save_revision": lambda: self.revision_commands.save_revision(),
+            "compare_revision": self._compare_with_revision,
+            "compare_file": lambda: self.revision_commands.compare_with_file(),
             "about": self._about,
         }
         extra = {
@@ -207,7 +231,9 @@ class MainWindow(QMainWindow):
 
     def sessions(self) -> Iterator[DocumentSession]:
         for index in range(self.tabs.count()):
-            yield self.tabs.widget(index).session
+            tab = self.tabs.widget(index)
+            if isinstance(tab, DocumentTab):
+                yield tab.session
 
     def current_session(self) -> DocumentSession | None:
         tab = self.tabs.currentWidget()
@@ -257,7 +283,7 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(session.undo.stack):
             return  # the document is being destroyed (closing the window)
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).session is session:
+            if getattr(self.tabs.widget(index), "session", None) is session:
                 name = getattr(session, "display_name", "Untitled")
                 self.tabs.setTabText(index, ("• " if session.modified else "") + name)
                 self.tabs.setTabToolTip(index, str(session.path) if session.path else name)
@@ -270,6 +296,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()
+        self._give_comparisons_room(isinstance(self.tabs.currentWidget(), CompareTab))
         if self._connected is not None:
             for signal, slot in self._connections:
                 signal.disconnect(slot)
@@ -291,19 +318,35 @@ class MainWindow(QMainWindow):
             self._connections.append((session.undo.stack.indexChanged, self._undo_changed))
             session.undo.stack.indexChanged.connect(self._undo_changed)
             self.checks.set_findings(session.findings)
+            self.checks.set_busy(session.runner.is_busy)
+            self.revisions.set_revisions(session.revisions)
             self._refresh_panels()
             self._update_tab_title(session)
         else:
             self.checks.set_findings([])
+            self.checks.set_busy(False)
             self.outline.set_entries([])
             self.footnotes.set_footnotes([])
+            self.revisions.set_revisions([])
         self._undo_changed()
         self._update_actions()
+
+    def _give_comparisons_room(self, comparing: bool) -> None:
+        """A comparison gets the whole width: the editing panels step aside and come back as
+        they were when a document tab is chosen again."""
+        if comparing and self._docks_before_comparison is None:
+            self._docks_before_comparison = self.saveState()
+            for dock in self.findChildren(QDockWidget):
+                dock.hide()
+        elif not comparing and self._docks_before_comparison is not None:
+            self.restoreState(self._docks_before_comparison)
+            self._docks_before_comparison = None
 
     def _update_actions(self) -> None:
         has = self.current_session() is not None
         for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
-                    "recite", "details", "check", "find", "replace"):  # fmt: skip
+                    "recite", "details", "check", "find", "replace", "save_revision", "compare_revision",
+                    "compare_file"):  # fmt: skip
             self.actions[key].setEnabled(has)
 
     def _undo_changed(self, *_args: object) -> None:
@@ -434,6 +477,27 @@ class MainWindow(QMainWindow):
         self._refresh_panels()
         self.footnotes.select(note_id)
         self.footnotes.editor.setFocus()
+
+    def open_comparison(
+        self, old: Document, new: Document, old_title: str, new_title: str, *, against=None
+    ) -> CompareTab:
+        """Open a comparison in a tab; it is computed in the background."""
+        tab = CompareTab(self, old, new, old_title, new_title, against)
+        index = self.tabs.addTab(tab, f"Compare: {old_title} → {new_title}")
+        self.tabs.setTabToolTip(index, tab.title())
+        self.tabs.setCurrentIndex(index)
+        return tab
+
+    def _compare_with_revision(self) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        if not session.revisions:
+            self.statusBar().showMessage("No revision saved yet: Document ▸ Save revision… keeps one", 5000)
+            return
+        self.revisions_dock.show()
+        self.revisions_dock.raise_()
+        self.revision_commands.compare(len(session.revisions) - 1, -1)
 
     def _show_phrases(self) -> None:
         self.phrases_dock.show()

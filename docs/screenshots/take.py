@@ -18,13 +18,14 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["PENHOLDER_DATA_DIR"] = tempfile.mkdtemp(prefix="penholder-shots-")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
 from app.settings import Settings  # noqa: E402
 from drafting.templates import new_document  # noqa: E402
+from ui.compare_view import CompareView  # noqa: E402
 from ui.editor import formats, structure_ops  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.template_dialog import TemplateDialog  # noqa: E402
@@ -115,15 +116,63 @@ def main() -> None:
     bar.setValue(bar.value() + session.editor.viewport().height() // 3)
     pump(app, 1.0)
     rect = session.editor.cursorRect(cursor)
-    from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QToolTip
 
     point = session.editor.viewport().mapToGlobal(rect.center() + QPoint(40, 4))
     QToolTip.showText(point, cursor.charFormat().toolTip() or _tooltip_after(cursor), session.editor)
     screen(app, "cica-proposal.png")
+    QToolTip.hideText()
+
+    # 5. The CICA case end to end: revision, accept the proposal, revision, compare.
+    window.revision_commands.save_revision("Rev.1 as circulated", "2024-06-03")
+    session.resolve_proposal(next(iter(session.document().proposals)), accept=True)
+    window.revision_commands.save_revision("Rev.1 after informals", "2024-06-20")
+    window.revisions_dock.raise_()
+    tab = window.revision_commands.compare(0, 1) or window.tabs.currentWidget()
+    wait_for_comparison(app, tab)
+    tab.view.select_change(0)
+    screen(app, "compare-cica-inline.png", window)
+    tab.view.set_mode(CompareView.SIDE_BY_SIDE)
+    tab.view.select_change(0)
+    screen(app, "compare-cica-side-by-side.png", window)
+
+    # 6. A/RES/67/193: Rev.1, a round of edits, compared with the current text.
+    session = window.files.open_path(CORPUS / "ga-res-67-193-en.txt")
+    window.revision_commands.save_revision("Rev.1", "2026-11-02")
+    ops = session.document().operative
+    session.move_block(ops[11].id, ops[2].id)
+    block = structure_ops.find_block(session.qdoc, ops[3].id)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    session.editor.setTextCursor(cursor)
+    session.new_paragraph("operative")
+    QTest.keyClicks(
+        session.editor, "Decides to convene a high-level meeting on the world drug problem in 2027;"
+    )
+    for block_id, old, new in ((ops[2].id, "Calls upon", "Urges"), (ops[7].id, "Urges", "Strongly urges")):
+        block = structure_ops.find_block(session.qdoc, block_id)
+        start = block.position() + block.text().index(old)
+        cursor = QTextCursor(session.qdoc)
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(old), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new)
+    window.revision_commands.compare(0, -1)
+    tab = window.tabs.currentWidget()
+    wait_for_comparison(app, tab)
+    tab.view.select_change(1)
+    screen(app, "compare-67-193-inline.png", window)
+    tab.view.set_mode(CompareView.SIDE_BY_SIDE)
+    tab.view.select_change(3)
+    screen(app, "compare-67-193-side-by-side.png", window)
     for s in window.sessions():
         s.mark_saved()
     window.close()
+
+
+def wait_for_comparison(app: QApplication, tab) -> None:
+    deadline = time.time() + 30
+    while (tab.comparison() is None or tab.view.is_busy()) and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _tooltip_after(cursor: QTextCursor) -> str:

@@ -262,3 +262,61 @@ def insert_paragraphs_after(
         writer.write_paragraphs(cursor, paragraphs, first_in_place=False)
     cursor.endEditBlock()
     return cursor
+
+
+def delete_family(qdoc: QTextDocument, block_id: str) -> bool:
+    """Remove a paragraph with its subparagraphs (one edit block)."""
+    blocks = family(qdoc, block_id)
+    if not blocks:
+        return False
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
+    if qdoc.blockCount() == len(blocks):
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+    else:
+        _remove_blocks(cursor, blocks[0], blocks[-1])
+    cursor.endEditBlock()
+    return True
+
+
+def insert_after_block(
+    qdoc: QTextDocument, writer: SurfaceWriter, anchor_id: str | None, paragraphs: list[FlatBlock]
+) -> bool:
+    """Insert paragraphs after the paragraph ``anchor_id`` and its subparagraphs (None: at the start
+    of the body, after the title and organ line)."""
+    cursor = QTextCursor(qdoc)
+    if anchor_id is not None:
+        anchor = find_block(qdoc, anchor_id)
+        if anchor is None:
+            return False
+        end = family_end(anchor)
+        cursor.beginEditBlock()
+        cursor.setPosition(end.position() + end.length() - 1)
+        writer.write_paragraphs(cursor, paragraphs, first_in_place=False)
+        cursor.endEditBlock()
+        return True
+    block = qdoc.firstBlock()
+    while block.isValid() and _kind(block) in (formats.TITLE, formats.ORGAN_LINE, formats.FRONT):
+        block = block.next()
+    cursor.beginEditBlock()
+    if block.isValid():
+        cursor.setPosition(block.position())
+        cursor.insertBlock(block.blockFormat(), QTextCharFormat())
+        cursor.setPosition(cursor.block().previous().position())
+        writer.write_paragraphs(cursor, paragraphs, first_in_place=True)
+    else:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        writer.write_paragraphs(cursor, paragraphs, first_in_place=False)
+    cursor.endEditBlock()
+    return True
+
+
+def replace_all(qdoc: QTextDocument, writer: SurfaceWriter, paragraphs: list[FlatBlock]) -> None:
+    """Replace the whole surface (restoring a revision) as one edit block."""
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.removeSelectedText()
+    writer.write_paragraphs(cursor, paragraphs, first_in_place=True)
+    cursor.endEditBlock()
