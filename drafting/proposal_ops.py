@@ -53,7 +53,7 @@ def _content(content: list[Inline], accept: bool) -> list[Inline]:
             continue
         if seam:
             _close_seam(out, node)
-        seam = False
+        seam = seam and isinstance(node, Text) and not node.text
         out.append(node)
     return normalize(out)
 
@@ -139,7 +139,7 @@ class _Settle:
                 continue
             if seam:
                 _close_seam(out, node)
-            seam = False
+            seam = seam and isinstance(node, Text) and not node.text
             if isinstance(node, ProposalSpan):
                 deleted, inserted = self.content(node.deleted), self.content(node.inserted)
                 if deleted is not None or inserted is not None:
@@ -166,12 +166,17 @@ class _Settle:
 def _close_seam(out: list[Inline], following: Inline) -> None:
     """Where dropped words leave "arena ;", "arena  and" or "arena ¹", take out the space left
     over, as Word does when a selection of whole words is deleted."""
-    if not (out and isinstance(out[-1], Text) and out[-1].text.endswith(" ")):
+    if isinstance(following, Text) and not following.text:
+        return  # decided at the next real node
+    last = len(out) - 1
+    while last >= 0 and isinstance(out[last], Text) and not out[last].text:
+        last -= 1
+    if not (last >= 0 and isinstance(out[last], Text) and out[last].text.endswith(" ")):
         return
     if isinstance(following, NoteRef) or (
         isinstance(following, Text) and following.text[:1] in (";", ",", ".", ":", ")", " ")
     ):
-        out[-1] = Text(out[-1].text.rstrip(" "), out[-1].marks)
+        out[last] = Text(out[last].text.rstrip(" "), out[last].marks)
 
 
 def _first(changed: list[Inline] | None, unchanged: list[Inline]) -> list[Inline]:

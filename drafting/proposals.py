@@ -157,7 +157,14 @@ def _attach_rationale(
     """Give ``proposal`` the footnote that follows its span as rationale (and maybe author)."""
     if proposal is None:
         return j
+    following = nodes[j] if j < len(nodes) else None
     author, status, after, attributed = _attribution(nodes, j, footnotes, attribution_notes)
+    # A tracked change already names its author: a parenthesis after it that names someone else
+    # is text ("… Police (INTERPOL)"), not an attribution tag.
+    if attributed and proposal.author is not None and author not in (None, proposal.author):
+        attributed = False
+        if isinstance(following, Text):
+            nodes[j] = following
     if attributed:
         proposal.author = proposal.author or author
         if status:

@@ -225,3 +225,20 @@ def test_a_paragraph_proposed_in_full_is_an_inserted_paragraph():
     assert len(reject_all(again).operative) == 10
     assert plain_text(accept_all(again).operative[2].content) == "Decides to act;"
     assert again.proposals[next(iter(again.proposals))].date == "2026-03-01T00:00:00Z"
+
+
+def test_a_parenthesis_after_a_tracked_change_is_text_not_an_attribution():
+    """Found by the hypothesis test above: "…Police ~~Organization~~ (INTERPOL);" exported as a
+    tracked deletion by the European Union lost "(INTERPOL)" on import, read as an author tag."""
+    document = load("ga-res-67-193-en.txt").document
+    block = next(b for b in document.iter_blocks() if "Organization (INTERPOL)" in plain_text(b.content))
+    text = plain_text(block.content)
+    before, after = text.split("Organization", 1)
+    block.content = [Text(before), ProposalSpan("pr-x", [Text("Organization")], []), Text(after)]
+    document.proposals["pr-x"] = Proposal("pr-x", ProposalKind.DELETE, author="European Union")
+    again = import_docx_file(export_docx(document, DocxOptions(proposals="tracked")).data).document
+    round_tripped = next(
+        b for b in again.iter_blocks() if b.id == block.id or "INTERPOL" in plain_text(b.content)
+    )
+    assert "(INTERPOL);" in plain_text(round_tripped.content)
+    assert [p.author for p in again.proposals.values()] == ["European Union"]
