@@ -5,67 +5,20 @@ several arrive meanwhile, only the newest runs next (the ones in between would b
 before they finished). Results come back on the GUI thread and are emitted only for the
 latest generation requested, so a slow old check can never overwrite a newer result.
 
-All bookkeeping (``_running``, ``_pending``, the generation counter) is touched only on
-the GUI thread; the worker only runs :func:`drafting.checks.run_checks` and posts its
-outcome back through a queued signal.
+The machinery is :class:`ui.background.LatestOnly`, shared with the comparison runner.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from drafting.checks import CheckSettings, run_checks
 from drafting.model import Document
+from ui.background import LatestOnly, describe_error
 
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class _Request:
-    generation: int
-    document: Document
-    settings: CheckSettings
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line for the user: the error and the innermost place it came from."""
-    text = " ".join(str(exc).split())
-    line = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-    frames = traceback.extract_tb(exc.__traceback__)
-    if frames:
-        last = frames[-1]
-        line += f" (in {last.name}, {Path(last.filename).name}:{last.lineno})"
-    return line
-
-
-class _CheckJob(QRunnable):
-    """One check on the worker thread; reports through ``deliver`` (a queued signal's emit)."""
-
-    def __init__(self, request: _Request, deliver: Callable[[int, object, str], None]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the runner holds the Python reference until the result is back
-        self._request = request
-        self._deliver = deliver
-
-    def run(self) -> None:
-        request = self._request
-        try:
-            findings = run_checks(request.document, request.settings)
-        except Exception as exc:
-            log.exception("checks failed for generation %d", request.generation)
-            outcome: tuple[object, str] = (None, describe_error(exc) or "checks failed")
-        else:
-            outcome = (findings, "")
-        # RuntimeError: the runner was deleted while we ran (only without shutdown()); nobody to tell.
-        with contextlib.suppress(RuntimeError):
-            self._deliver(request.generation, *outcome)
+__all__ = ["CheckRunner", "Debouncer", "describe_error"]
 
 
 class CheckRunner(QObject):
@@ -78,26 +31,20 @@ class CheckRunner(QObject):
     busy = Signal(bool)
     """True when a check starts from idle, False when the last one is done."""
 
-    _delivered = Signal(int, object, str)  # emitted on the worker thread, received on the GUI thread
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._generation = 0
-        self._pending: _Request | None = None
-        self._job: _CheckJob | None = None
-        self._closed = False
-        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        self._worker = LatestOnly("checks", self)
+        self._worker.busy.connect(self.busy)
+        self._worker.done.connect(self._done)
 
     @property
     def latest_generation(self) -> int:
         """The generation of the newest request (0 before the first)."""
-        return self._generation
+        return self._worker.latest_generation
 
     @property
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self._worker.is_busy
 
     def request(self, document: Document, settings: CheckSettings | None = None) -> int:
         """Schedule a check of ``document``, which the caller must not mutate afterwards.
@@ -105,42 +52,18 @@ class CheckRunner(QObject):
         Returns the request's generation. After :meth:`shutdown` nothing runs any more and the
         returned generation is never reported.
         """
-        self._generation += 1
-        if self._closed:
-            return self._generation
-        self._pending = _Request(self._generation, document, settings or CheckSettings())
-        if self._job is None:
-            self.busy.emit(True)
-            self._start_next()
-        return self._generation
+        settings = settings or CheckSettings()
+        return self._worker.submit(lambda: run_checks(document, settings))
 
     def shutdown(self) -> None:
         """Drop what is pending and wait for the running check, so the application can quit."""
-        self._closed = True
-        self._pending = None
-        self._pool.waitForDone()
-        self._job = None
+        self._worker.shutdown()
 
-    def _start_next(self) -> None:
-        request, self._pending = self._pending, None
-        assert request is not None
-        self._job = _CheckJob(request, self._delivered.emit)
-        self._pool.start(self._job)
-
-    @Slot(int, object, str)
-    def _on_delivered(self, generation: int, findings: object, error: str) -> None:
-        if self._closed:
-            return
-        self._job = None
-        if generation == self._generation:
-            if error:
-                self.failed.emit(generation, error)
-            else:
-                self.finished.emit(generation, findings)
-        if self._pending is not None:
-            self._start_next()
+    def _done(self, generation: int, findings: object, error: str) -> None:
+        if error:
+            self.failed.emit(generation, error)
         else:
-            self.busy.emit(False)
+            self.finished.emit(generation, findings)
 
 
 class Debouncer(QObject):

@@ -21,6 +21,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from drafting.model import Inline, Mark, NoteRef, ProposalSpan, Text
+from ui.editor import formats
 
 OBJECT_CHARACTER = "\ufffc"
 
@@ -42,17 +43,7 @@ _SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\n": " "})
 
 def marks_to_format(marks: frozenset[Mark]) -> QTextCharFormat:
     """A character format showing ``marks`` (every mark set explicitly, on or off)."""
-    fmt = QTextCharFormat()
-    fmt.setFontItalic(Mark.ITALIC in marks)
-    fmt.setFontWeight(QFont.Weight.Bold if Mark.BOLD in marks else QFont.Weight.Normal)
-    fmt.setFontUnderline(Mark.UNDERLINE in marks)
-    fmt.setFontStrikeOut(Mark.STRIKE in marks)
-    fmt.setVerticalAlignment(
-        QTextCharFormat.VerticalAlignment.AlignSuperScript
-        if Mark.SUPERSCRIPT in marks
-        else QTextCharFormat.VerticalAlignment.AlignNormal
-    )
-    return fmt
+    return formats.marks_format(marks)
 
 
 def format_to_marks(fmt: QTextCharFormat) -> frozenset[Mark]:

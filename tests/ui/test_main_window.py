@@ -10,35 +10,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from app.settings import Settings
 from drafting.importers import load_document
 from drafting.model import BlockKind, Mark, NoteRef, Text, iter_inlines, plain_text
 from drafting.numbering import footnote_numbers
 from drafting.templates import new_document
 from tests.helpers import structure
 from ui.editor import formats, structure_ops
-from ui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RES_67_193 = CORPUS / "ga-res-67-193-en.txt"
 CICA = next(CORPUS.glob("cica-*"))
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PENHOLDER_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(Settings(), settings_path=tmp_path / "data" / "settings.json")
-    win.show()
-    yield win
-    for session in list(win.sessions()):
-        session.mark_saved()
-    win.close()
-    win.deleteLater()
 
 
 def wait_checked(qtbot, session, timeout=5000):

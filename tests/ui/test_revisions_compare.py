@@ -21,7 +21,6 @@ from drafting.proposal_ops import accept_all, reject_all
 from tests.helpers import structure
 from ui.compare_tab import CompareTab
 from ui.editor import structure_ops
-from ui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RES_67_193 = CORPUS / "ga-res-67-193-en.txt"
@@ -29,15 +28,8 @@ CICA = next(CORPUS.glob("cica-*"))
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PENHOLDER_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(Settings(delegation="Mexico"), settings_path=tmp_path / "data" / "settings.json")
-    win.show()
-    yield win
-    for session in list(win.sessions()):
-        session.mark_saved()
-    win.close()
-    win.deleteLater()
+def window(make_window):
+    return make_window(Settings(delegation="Mexico"))
 
 
 def wait_comparison(qtbot, tab: CompareTab):

@@ -1,0 +1,38 @@
+"""The real main window for window tests, with its own user data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from app.settings import Settings
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, monkeypatch):
+    """``make_window(settings)``: a shown MainWindow; closed without prompts afterwards."""
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("PENHOLDER_DATA_DIR", str(tmp_path / "data"))
+    windows = []
+
+    def make(settings: Settings | None = None) -> MainWindow:
+        window = MainWindow(settings or Settings(), settings_path=tmp_path / "data" / "settings.json")
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        for session in list(window.sessions()):
+            session.mark_saved()
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
