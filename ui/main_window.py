@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.autosave import Autosaver
 from app.settings import Settings, save_settings
 from drafting.checks import CheckSettings
 from drafting.model import BlockKind, Document, NoteRef, iter_inlines
 from ui import actions as action_table
-from ui.autosave import Autosaver
 from ui.checks_panel import ChecksPanel
 from ui.compare_tab import CompareTab
 from ui.completion import OpenerCompleter

@@ -484,3 +484,50 @@ def test_preferences_switch_the_document_language_and_arabic_runs_right_to_left(
     saved = (tmp_path / "data" / "settings.json").read_text(encoding="utf-8")
     assert '"language": "ar"' in saved
     settle(qtbot, session)  # the checks run in Arabic without failing
+
+
+def test_a_file_open_in_another_penholder_is_noticed(qtbot, window, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from app.recovery import FileLock
+
+    target = tmp_path / "shared.penholder"
+    storage_doc = load_document(RES_67_193).document
+    from drafting import storage
+
+    storage.save(storage.PenholderFile(storage_doc, []), target)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock = FileLock(str(target.resolve()))
+        lock.folder.mkdir(parents=True, exist_ok=True)
+        lock.path.write_text(str(other.pid), encoding="ascii")
+        asked = []
+        monkeypatch.setattr(
+            QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
+        )
+        assert window.files.open_path(target) is None
+        assert asked
+        assert f"process {other.pid}" in asked[0]
+        # Once that Penholder has gone, the file opens and the lock is ours.
+        other.kill()
+        other.wait()
+        session = window.files.open_path(target)
+        assert session is not None
+        assert lock.path.read_text(encoding="ascii").strip() == str(os.getpid())
+    finally:
+        if other.poll() is None:
+            other.kill()
+
+
+def test_recent_files_are_remembered(qtbot, window, tmp_path):
+    window.files.open_path(RES_67_193)
+    window.files.open_path(CICA)
+    assert window.settings.recent_files[:2] == (str(CICA.resolve()), str(RES_67_193.resolve()))
+    window._fill_recent()
+    assert [a.text() for a in window.recent_menu.actions()][:2] == [
+        str(CICA.resolve()),
+        str(RES_67_193.resolve()),
+    ]
+    saved = (tmp_path / "data" / "settings.json").read_text(encoding="utf-8")
+    assert CICA.name in saved

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.recovery import SnapshotStore, document_key
 from drafting.storage import PenholderFile
-from ui.document_session import DocumentSession
+
+if TYPE_CHECKING:
+    from ui.document_session import DocumentSession
 
 
 class Autosaver(QObject):
