@@ -23,6 +23,37 @@ def configure_runtime() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
+def report_unexpected_errors(parent_of_messages=None) -> None:
+    """An error nobody foresaw must not end the session or print a traceback at the user: it is
+    written to ``penholder.log`` in the user data folder and shown as one line."""
+    import logging
+    import traceback
+
+    from app.paths import user_data_dir
+
+    def hook(kind, error, trace) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        try:
+            folder = user_data_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(folder / "penholder.log", "a", encoding="utf-8") as log:
+                log.write("".join(traceback.format_exception(kind, error, trace)) + "\n")
+        except OSError:
+            logging.getLogger("penholder").exception("unexpected error", exc_info=(kind, error, trace))
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            parent_of_messages,
+            "Penholder",
+            f"Something went wrong ({kind.__name__}: {error}). Your work is autosaved; "
+            "the details are in penholder.log in Penholder's data folder.",
+        )
+
+    sys.excepthook = hook
+
+
 def run(files: list[str]) -> int:
     """``penholder [FILE]``: open the editor window (with FILE) and run until it is closed."""
     from PySide6.QtWidgets import QApplication
@@ -32,6 +63,7 @@ def run(files: list[str]) -> int:
     app.setApplicationName("Penholder")
     app.setOrganizationName("Penholder")
     window = start_window(files)
+    report_unexpected_errors(window)
     window.show()
     return app.exec()
 
