@@ -598,6 +598,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.outline_dock.raise_()  # raising before the window is shown has no effect
+        self.footnotes_dock.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.close_all():
