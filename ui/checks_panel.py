@@ -6,6 +6,8 @@ user asked for through signals; going to a place or applying a fix is the sessio
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
@@ -104,10 +106,19 @@ class ChecksPanel(QWidget):
         self._stack.addWidget(self.empty_label)
         self._stack.addWidget(self.tree)
 
+        self.detail = QLabel(self)
+        """The whole message of the selected finding (the list cuts it to the dock's width)."""
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setContentsMargins(4, 4, 4, 4)
+        self.detail.setVisible(False)
+        self.tree.currentItemChanged.connect(self._show_detail)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(header)
         layout.addWidget(self._stack, 1)
+        layout.addWidget(self.detail)
         self._rebuild()
 
     # --- in -------------------------------------------------------------------------------
@@ -117,6 +128,19 @@ class ChecksPanel(QWidget):
         self._findings = list(findings)
         self._update_counts()
         self._rebuild()
+
+    def _show_detail(self, *_args: object) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            self.detail.setVisible(False)
+            return
+        text = f"<b>{escape(finding.label)}</b>: {escape(finding.message)}"
+        if finding.excerpt:
+            text += f"<br><span style='color:#555'>“{escape(finding.excerpt)}”</span>"
+        if finding.fix is not None:
+            text += f"<br><i>Fix: {escape(finding.fix.description)}</i>"
+        self.detail.setText(text)
+        self.detail.setVisible(True)
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)

@@ -134,9 +134,12 @@ class RevisionCommands:
             self.window, "Compare the current text with", self.window.files.last_folder, file_io.OPEN_FILTER
         )
         if name:
-            self.compare_with_path(Path(name))
+            selected = [i for i in self.window.revisions.selected_indices() if i >= 0]
+            self.compare_with_path(Path(name), selected[0] if len(selected) == 1 else -1)
 
-    def compare_with_path(self, path: Path) -> bool:
+    def compare_with_path(self, path: Path, index: int = -1) -> bool:
+        """Compare another file (older side) with a revision of this document or, for index -1,
+        with the current text."""
         session = self._session()
         if session is None:
             return False
@@ -145,7 +148,10 @@ class RevisionCommands:
         except FileProblem as exc:
             QMessageBox.warning(self.window, "Penholder", str(exc))
             return False
-        self.window.open_comparison(
-            opened.document, session.document(), path.name, "Current text", against=session
-        )
+        if 0 <= index < len(session.revisions):
+            revision = session.revisions[index]
+            newer, title, against = revision.document, revision_title(revision), None
+        else:
+            newer, title, against = session.document(), "Current text", session
+        self.window.open_comparison(opened.document, newer, path.name, title, against=against)
         return True

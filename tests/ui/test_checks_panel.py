@@ -245,3 +245,17 @@ def test_busy_indicator(panel):
     assert panel.busy_label.text() == "Checking…"
     panel.set_busy(False)
     assert not panel.busy_label.isVisible()
+
+
+def test_the_selected_finding_is_shown_whole_below_the_list(qtbot):
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    panel.set_findings(run_checks(load(RES_67_193).document))
+    assert not panel.detail.isVisible()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    assert panel.detail.isVisible()
+    assert "PP 7" in panel.detail.text()
+    assert "not 1954" in panel.detail.text()
+    assert "Fix: write 1961" in panel.detail.text()

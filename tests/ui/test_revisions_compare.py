@@ -190,3 +190,21 @@ def test_cica_proposal_accepted_and_compared_with_the_previous_revision(qtbot, w
     assert comparison.metadata == []
     inline = tab.view.inline_browser.toPlainText()
     assert "through regular intelligence sharing" in inline
+
+
+def test_compare_another_file_with_the_current_text_or_a_revision(qtbot, window, tmp_path):
+    session = window.files.open_path(RES_67_193)
+    window.revision_commands.save_revision("Rev.1", "2026-11-02")
+    replace_word(session, session.document().operative[2].id, "Calls upon", "Urges")
+    other = tmp_path / "delegation-copy.docx"
+    assert window.files.export_to(session, other, "docx")
+    window.tabs.setCurrentIndex(0)
+    assert window.revision_commands.compare_with_path(other)  # against the current text: identical
+    comparison = wait_comparison(qtbot, window.tabs.currentWidget())
+    assert [c for c in comparison.blocks if c.change not in ("unchanged", "formatting")] == []
+    window.tabs.setCurrentIndex(0)
+    assert window.revision_commands.compare_with_path(other, 0)  # against Rev.1: the one edit
+    tab = window.tabs.currentWidget()
+    comparison = wait_comparison(qtbot, tab)
+    assert [e.title for e in tab.view.changes()] == ["OP 3 modified"]
+    assert tab.against is None  # a revision cannot take changes
