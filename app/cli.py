@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="penholder",
         description="Penholder: a drafting assistant for UN resolutions and negotiation texts.",
-        epilog="SRC is a .penholder, .docx, .txt or .md file. Run 'penholder COMMAND --help' for details.",
+        epilog="Without a command, 'penholder [FILE]' opens the editor window (with FILE). "
+        "SRC is a .penholder, .docx, .txt or .md file. Run 'penholder COMMAND --help' for details.",
     )
     parser.add_argument("--version", action="version", version=f"penholder {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -23,6 +23,15 @@ def configure_runtime() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
+def no_display() -> bool:
+    """On Linux without X or Wayland Qt would abort with a fatal error; say so in one line instead."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def report_unexpected_errors(parent_of_messages=None) -> None:
     """An error nobody foresaw must not end the session or print a traceback at the user: it is
     written to ``penholder.log`` in the user data folder and shown as one line."""
@@ -58,6 +67,13 @@ def run(files: list[str]) -> int:
     """``penholder [FILE]``: open the editor window (with FILE) and run until it is closed."""
     from PySide6.QtWidgets import QApplication
 
+    if no_display():
+        print(
+            "penholder: there is no display to open the window on (no DISPLAY or WAYLAND_DISPLAY); "
+            "the commands work without one: see 'penholder --help'",
+            file=sys.stderr,
+        )
+        return 2
     configure_runtime()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Penholder")

@@ -243,3 +243,17 @@ def test_check_uses_the_user_dictionary(tmp_path):
         env={**os.environ, "PYTHONPATH": str(ROOT), "PENHOLDER_DATA_DIR": str(env_dir)},
     )
     assert json.loads(run.stdout)["findings"] == []
+
+
+def test_penholder_without_a_display_says_so_in_one_line():
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "app"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "no display" in result.stderr
