@@ -138,6 +138,21 @@ def _inline_to_dict(node: Inline) -> dict[str, Any]:
     raise TypeError(f"not inline content: {type(node).__name__}")
 
 
+def inline_to_dict(node: Inline) -> dict[str, Any]:
+    """One inline node as the file stores it (used for the clipboard too)."""
+    return _inline_to_dict(node)
+
+
+def inline_from_dict(item: Any, where: str = "clipboard") -> Inline:
+    """The inverse of :func:`inline_to_dict`; raises StorageError for anything else."""
+    try:
+        if not isinstance(item, dict):
+            raise _Invalid(f"{where}: not inline content")
+        return _inline(item, where)
+    except (_Invalid, TypeError, ValueError, KeyError) as exc:
+        raise StorageError(f"{where}: {exc}") from None
+
+
 def _block_to_dict(b: Block) -> dict[str, Any]:
     return {
         "id": b.id,

@@ -82,6 +82,8 @@ class DocumentSession(QObject):
         self.editor.newParagraphRequested.connect(self.new_paragraph)
         self.editor.indentRequested.connect(self.change_level)
         self.editor.typedAtParagraphStart.connect(self._typed)
+        self.editor.clip_source = lambda: (self.base.footnotes, self.base.proposals)
+        self.editor.clipPasted.connect(self.paste_clip)
         self.completer = None  # ui.completion.OpenerCompleter, attached by the window
         self._unsaved = False
         self.hidden_rules: frozenset[str] = frozenset()
@@ -120,7 +122,7 @@ class DocumentSession(QObject):
             self.qdoc.markContentsDirty(0, self.qdoc.characterCount())
         referenced = self._referenced_ids()
         for footnote_id in sorted(self._referenced - referenced):
-            if footnote_id in self.base.footnotes:
+            if footnote_id in self.base.footnotes and footnote_id not in self.editor.clipboard_notes:
                 self.footnoteOrphaned.emit(footnote_id, numbers.get(footnote_id, 0))
         self._referenced = referenced
         self.editor.mark_structure_changed()
@@ -292,6 +294,81 @@ class DocumentSession(QObject):
         self.editor.setTextCursor(cursor)
         self.editor.mark_structure_changed()
         self.refresh()
+
+    def paste_clip(self, clip) -> None:
+        """Paste content copied from a Penholder surface as one step: footnote references keep
+        their footnotes (added to this document when it does not have them), a proposal copied
+        while it is still in the text is pasted as its text."""
+        from drafting.model import Proposal, ProposalKind, ProposalSpan, ProposalStatus, Text
+
+        in_text = {
+            n.proposal_id
+            for b in self.document().iter_blocks()
+            for n in iter_inlines(b.content)
+            if isinstance(n, ProposalSpan)
+        }
+        cursor = self.editor.textCursor()
+        selected = {
+            n.proposal_id
+            for p in self._selected_paragraphs(cursor)
+            for n in iter_inlines(p)
+            if isinstance(n, ProposalSpan)
+        }
+        still_there = in_text - selected  # a cut-and-paste moves the proposal; a copy duplicates its text
+
+        known = set(clip.proposals) | set(self.base.proposals)
+
+        def settle(content: list[Inline]) -> list[Inline]:
+            out: list[Inline] = []
+            for node in content:
+                if isinstance(node, ProposalSpan) and (
+                    node.proposal_id in still_there or node.proposal_id not in known
+                ):
+                    out.extend(settle(node.deleted))
+                else:
+                    out.append(node)
+            return out
+
+        paragraphs = [settle(p) for p in clip.paragraphs]
+        source = copy.copy(self.base)
+        source.proposals = dict(self.base.proposals)
+        for proposal_id, record in clip.proposals.items():
+            if proposal_id not in source.proposals and proposal_id not in still_there:
+                source.proposals[proposal_id] = Proposal(
+                    proposal_id,
+                    ProposalKind(record.get("kind", "replace")),
+                    author=record.get("author"),
+                    rationale=record.get("rationale"),
+                    status=ProposalStatus(record.get("status", "proposed")),
+                    date=record.get("date"),
+                )
+        footnotes = dict(self.base.footnotes)
+        for note_id, content in clip.footnotes.items():
+            footnotes.setdefault(note_id, Footnote(note_id, list(content)))
+        writer = SurfaceWriter(source)
+        with self.undo.step("Paste"):
+            if footnotes != self.base.footnotes or source.proposals != self.base.proposals:
+                source.footnotes = footnotes
+                self._set_outside_text(None, source)
+            cursor.beginEditBlock()
+            cursor.removeSelectedText()
+            for index, content in enumerate(paragraphs):
+                if index:
+                    block_format = cursor.blockFormat()
+                    block_format.setProperty(formats.BLOCK_ID, new_id("p"))
+                    cursor.insertBlock(block_format, formats.plain_format(cursor.charFormat()))
+                writer.write_inlines(cursor, content or [Text("")])
+            cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+        self.editor.mark_structure_changed()
+        self.refresh()
+
+    def _selected_paragraphs(self, cursor: QTextCursor) -> list[list[Inline]]:
+        if not cursor.hasSelection():
+            return []
+        from ui.editor.clipboard import selection_clip
+
+        return selection_clip(cursor, self.base.footnotes, self.base.proposals).paragraphs
 
     def insert_text(self, name: str, content: list[Inline]) -> None:
         with self.undo.step(name):

@@ -531,3 +531,77 @@ def test_recent_files_are_remembered(qtbot, window, tmp_path):
     ]
     saved = (tmp_path / "data" / "settings.json").read_text(encoding="utf-8")
     assert CICA.name in saved
+
+
+def test_find_and_replace_all_is_one_undo_step(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    qtbot.keyClick(session.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.tabs.currentWidget().find_bar
+    assert bar.isVisible()
+    bar.find_field.setText("Member States")
+    assert bar.find_next()
+    assert session.editor.textCursor().selectedText() == "Member States"
+    count = session.qdoc.toPlainText().count("Member States")
+    bar.replace_field.setText("States Members of the United Nations")
+    bar.replace_all_button.click()
+    assert "Member States" not in session.qdoc.toPlainText()
+    assert session.qdoc.toPlainText().count("States Members of the United Nations") >= count
+    assert session.undo.stack.undoText() == "Replace all “Member States”"
+    session.undo.stack.undo()
+    assert session.qdoc.toPlainText().count("Member States") == count
+
+
+def test_cut_and_paste_keeps_footnote_references_and_their_footnotes(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
+    session = open_corpus(window, RES_67_193)
+    numbers = footnote_numbers(session.document())
+    note = next(i for i, n in numbers.items() if n == 25)  # cited once, in OP 47
+    op47 = session.document().operative[46]
+    session.goto_footnote_reference(note)
+    cursor = session.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    session.editor.setTextCursor(cursor)
+    qtbot.keyClick(session.editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    session.refresh()
+    assert asked == []  # the footnote is on the clipboard: not offered for deletion
+    assert note not in [
+        n.footnote_id
+        for n in iter_inlines(session.document().block(op47.id).content)
+        if isinstance(n, NoteRef)
+    ]
+    put_cursor_at_end_of(session, session.document().operative[0].id)
+    qtbot.keyClick(session.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    op1 = session.document().operative[0]
+    assert note in [n.footnote_id for n in iter_inlines(op1.content) if isinstance(n, NoteRef)]
+    assert session.undo.stack.undoText() == "Paste"
+    # Pasted into another document, the footnote comes along with its text.
+    other = new_draft(window)
+    put_cursor_at_end_of(other, other.document().operative[0].id)
+    qtbot.keyClick(other.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    pasted = other.document()
+    assert note in pasted.footnotes
+    assert plain_text(pasted.footnotes[note].content) == plain_text(
+        session.document().footnotes[note].content
+    )
+
+
+def test_text_pasted_from_elsewhere_becomes_paragraphs_of_the_same_kind(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    session = new_draft(window)
+    put_cursor_at_end_of(session, session.document().operative[0].id)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    QApplication.clipboard().setText(
+        "Requests the Secretary-General to report;\nDecides to remain seized of the matter."
+    )
+    qtbot.keyClick(session.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    texts = [plain_text(b.content) for b in session.document().operative]
+    assert texts[-2:] == [
+        "Requests the Secretary-General to report;",
+        "Decides to remain seized of the matter.",
+    ]
+    ids = [b.id for b in session.document().operative]
+    assert len(set(ids)) == len(ids)

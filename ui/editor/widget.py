@@ -8,7 +8,7 @@ decisions that need the model to the document session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from ui.editor import formats
+from ui.editor import clipboard, formats
 from ui.editor.labels import surface_labels
 
 BODY_FONTS = ["Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "serif"]
@@ -45,6 +45,8 @@ class DraftEditor(QTextEdit):
     """Enter (""): split, same kind; Ctrl+Enter ("operative"): the next operative paragraph."""
     indentRequested = Signal(int)
     """+1: down to (a) / (i) (Tab); -1: back up (Shift+Tab)."""
+    clipPasted = Signal(object)
+    """Content copied from a Penholder surface is to be pasted at the cursor (a ``Clip``)."""
     typedAtParagraphStart = Signal()
     """A printable character was typed (openers and completion look at it)."""
 
@@ -59,6 +61,9 @@ class DraftEditor(QTextEdit):
         self._references: list[str] = []
         self._labels_dirty = True
         self.completion_popup = None  # set by the session: a widget with handle_key(event) -> bool
+        self.clip_source = None  # set by the session: () -> (footnotes, proposals) for copying
+        self.clipboard_notes: set[str] = set()
+        """Footnotes cited by what was last copied or cut (not orphaned while on the clipboard)."""
         qdoc.setDefaultFont(body_font(language))
         qdoc.setDocumentMargin(24)
         qdoc.blockCountChanged.connect(self.mark_structure_changed)
@@ -158,8 +163,30 @@ class DraftEditor(QTextEdit):
         if event.text() and event.text().isprintable():
             self.typedAtParagraphStart.emit()
 
+    def createMimeDataFromSelection(self):
+        """Copy puts the selection on the clipboard as text and as inline content (with its
+        footnote references and the footnote texts), see :mod:`ui.editor.clipboard`."""
+        standard = super().createMimeDataFromSelection()
+        # Qt's own object lists a fixed set of formats and ignores setData: copy it into a plain one.
+        data = QMimeData()
+        for name in standard.formats():
+            data.setData(name, standard.data(name))
+        if self.clip_source is not None:
+            clip = clipboard.selection_clip(self.textCursor(), *self.clip_source())
+            data.setData(clipboard.MIME, clipboard.to_bytes(clip))
+            self.clipboard_notes = clip.footnote_ids()
+        return data
+
+    def canInsertFromMimeData(self, source) -> bool:
+        return source.hasFormat(clipboard.MIME) or source.hasText()
+
     def insertFromMimeData(self, source) -> None:
-        """Pasting inserts plain text: paragraph identity and numbers come from the structure."""
+        """Content copied from a Penholder surface is pasted whole (footnote references kept);
+        anything else as plain text: paragraph identity and numbers come from the structure."""
+        clip = clipboard.from_mime(source)
+        if clip is not None and self.clip_source is not None:
+            self.clipPasted.emit(clip)
+            return
         if source.hasText():
             text = source.text().replace("\r\n", "\n").replace("\r", "\n")
             cursor = self.textCursor()
