@@ -13,7 +13,6 @@ comparison of two long texts with few changes stays quick to show.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -35,6 +34,16 @@ from drafting.exporters.layout import organ_line_parts, title_line
 from drafting.model import Block, BlockKind, Document, Inline, Mark, NoteRef, ProposalSpan, Text
 from drafting.numbering import BlockLabel, block_labels
 from drafting.proposals import attribution_tag
+from ui.compare_entries import (  # noqa: F401 (re-exported: the view and tests use them from here)
+    KINDS,
+    SHOWN,
+    ChangeEntry,
+    change_entries,
+    change_title,
+    field_name,
+    footnote_title,
+    summary_text,
+)
 from ui.editor.formats import delegation_colour
 from ui.print_document import font_families
 
@@ -55,21 +64,6 @@ GUTTER = 60.0
 INDENT = 36.0
 """Extra indent per subparagraph level, in pixels."""
 SPACING = 9.0
-
-SHOWN = ("modified", "inserted", "deleted", "moved")
-"""Block changes always listed; "formatting" only when asked."""
-KINDS = (*SHOWN, "formatting", "footnote", "masthead")
-"""Every kind of :class:`ChangeEntry`, in the order the summary counts them."""
-
-
-@dataclass
-class ChangeEntry:
-    """One listed change: its kind (one of :data:`KINDS`), its title ("OP 12 moved from OP 3",
-    "footnote 11 changed") and the engine's change object."""
-
-    kind: str
-    title: str
-    change: BlockChange | FootnoteChange | MetadataChange
 
 
 @dataclass(frozen=True)
@@ -92,57 +86,6 @@ class RowPair:
     change_index: int | None
     moved: bool = False
     """The two paragraphs are at different places in the two texts (not for scroll sync)."""
-
-
-# --- the change list ---------------------------------------------------------------------------
-
-
-def change_title(change: BlockChange) -> str:
-    """ "OP 5 modified", "PP 4 inserted", "OP 7 deleted", "OP 12 moved from OP 3"."""
-    if change.change == "deleted":
-        return f"{change.old_label} deleted"
-    if change.change == "moved":
-        edits = ", with edits" if change.edited else ""
-        return f"{change.new_label} moved from {change.old_label}{edits}"
-    if change.change == "formatting":
-        return f"{change.new_label} formatting changed"
-    return f"{change.new_label} {change.change}"
-
-
-def footnote_title(note: FootnoteChange) -> str:
-    verb = "changed" if note.change == "modified" else note.change
-    return f"footnote {note.new_number or note.old_number} {verb}"
-
-
-def field_name(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def change_entries(comparison: Comparison, *, show_formatting: bool = False) -> list[ChangeEntry]:
-    """The changes a reader goes through: paragraphs in reading order (deleted ones where they
-    were), then footnotes, then the masthead. Unchanged paragraphs and renumbering never appear."""
-    shown = SHOWN + (("formatting",) if show_formatting else ())
-    entries = [ChangeEntry(c.change, change_title(c), c) for c in comparison.blocks if c.change in shown]
-    entries += [
-        ChangeEntry("footnote", footnote_title(n), n) for n in comparison.footnotes if n.change != "unchanged"
-    ]
-    entries += [
-        ChangeEntry("masthead", f"masthead: {field_name(m.field)} changed", m) for m in comparison.metadata
-    ]
-    return entries
-
-
-def summary_text(entries: list[ChangeEntry]) -> str:
-    """ "3 modified · 1 inserted · 1 moved · 1 footnote changed", or "No changes"."""
-    counts = Counter(entry.kind for entry in entries)
-    parts = [f"{counts[kind]} {kind}" for kind in SHOWN if counts[kind]]
-    if counts["formatting"]:
-        parts.append(f"{counts['formatting']} formatting only")
-    if counts["footnote"]:
-        parts.append(f"{counts['footnote']} footnote{'s' if counts['footnote'] > 1 else ''} changed")
-    if counts["masthead"]:
-        parts.append(f"{counts['masthead']} masthead change{'s' if counts['masthead'] > 1 else ''}")
-    return " · ".join(parts) or "No changes"
 
 
 # --- building text documents ---------------------------------------------------------------------

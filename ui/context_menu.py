@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from drafting.checks import Finding
 from ui.editor import formats
 from ui.editor.findings_view import finding_range
+from ui.proposal_commands import resolve_proposal
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -53,16 +54,16 @@ def build_menu(window: MainWindow, point: QPoint) -> QMenu | None:
             menu.addAction("(no suggestions)").setEnabled(False)
         if finding.rule == "spelling.unknown-word":
             add = menu.addAction(f"Add “{word}” to the dictionary")
-            add.triggered.connect(lambda _c=False, w=word: window.add_to_dictionary(w))
+            add.triggered.connect(lambda _c=False, w=word: window.edits.add_to_dictionary(w))
         menu.addSeparator()
     proposal_id = _proposal_at(editor, point)
     if proposal_id is not None:
         proposal = session.base.proposals.get(proposal_id)
         who = (proposal.author if proposal else None) or "an unnamed delegation"
         accept = menu.addAction(f"Accept the proposal by {who}")
-        accept.triggered.connect(lambda _c=False: session.resolve_proposal(proposal_id, accept=True))
+        accept.triggered.connect(lambda _c=False: resolve_proposal(session, proposal_id, accept=True))
         reject = menu.addAction(f"Reject the proposal by {who}")
-        reject.triggered.connect(lambda _c=False: session.resolve_proposal(proposal_id, accept=False))
+        reject.triggered.connect(lambda _c=False: resolve_proposal(session, proposal_id, accept=False))
         menu.addSeparator()
     menu.addAction(window.undo_action)
     menu.addAction(window.redo_action)

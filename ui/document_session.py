@@ -26,6 +26,7 @@ from ui.editor.footnote_marker import FootnoteMarkers
 from ui.editor.reader import Snapshot, SurfaceReader
 from ui.editor.widget import DraftEditor
 from ui.editor.writer import FlatBlock, SurfaceWriter, load_into
+from ui.paste import paste_clip
 from ui.undo_bridge import CallbackStep, UndoBridge
 
 REFRESH_MS = 250
@@ -83,7 +84,7 @@ class DocumentSession(QObject):
         self.editor.indentRequested.connect(self.change_level)
         self.editor.typedAtParagraphStart.connect(self._typed)
         self.editor.clip_source = lambda: (self.base.footnotes, self.base.proposals)
-        self.editor.clipPasted.connect(self.paste_clip)
+        self.editor.clipPasted.connect(lambda clip: paste_clip(self, clip))
         self.completer = None  # ui.completion.OpenerCompleter, attached by the window
         self._unsaved = False
         self.hidden_rules: frozenset[str] = frozenset()
@@ -295,81 +296,6 @@ class DocumentSession(QObject):
         self.editor.mark_structure_changed()
         self.refresh()
 
-    def paste_clip(self, clip) -> None:
-        """Paste content copied from a Penholder surface as one step: footnote references keep
-        their footnotes (added to this document when it does not have them), a proposal copied
-        while it is still in the text is pasted as its text."""
-        from drafting.model import Proposal, ProposalKind, ProposalSpan, ProposalStatus, Text
-
-        in_text = {
-            n.proposal_id
-            for b in self.document().iter_blocks()
-            for n in iter_inlines(b.content)
-            if isinstance(n, ProposalSpan)
-        }
-        cursor = self.editor.textCursor()
-        selected = {
-            n.proposal_id
-            for p in self._selected_paragraphs(cursor)
-            for n in iter_inlines(p)
-            if isinstance(n, ProposalSpan)
-        }
-        still_there = in_text - selected  # a cut-and-paste moves the proposal; a copy duplicates its text
-
-        known = set(clip.proposals) | set(self.base.proposals)
-
-        def settle(content: list[Inline]) -> list[Inline]:
-            out: list[Inline] = []
-            for node in content:
-                if isinstance(node, ProposalSpan) and (
-                    node.proposal_id in still_there or node.proposal_id not in known
-                ):
-                    out.extend(settle(node.deleted))
-                else:
-                    out.append(node)
-            return out
-
-        paragraphs = [settle(p) for p in clip.paragraphs]
-        source = copy.copy(self.base)
-        source.proposals = dict(self.base.proposals)
-        for proposal_id, record in clip.proposals.items():
-            if proposal_id not in source.proposals and proposal_id not in still_there:
-                source.proposals[proposal_id] = Proposal(
-                    proposal_id,
-                    ProposalKind(record.get("kind", "replace")),
-                    author=record.get("author"),
-                    rationale=record.get("rationale"),
-                    status=ProposalStatus(record.get("status", "proposed")),
-                    date=record.get("date"),
-                )
-        footnotes = dict(self.base.footnotes)
-        for note_id, content in clip.footnotes.items():
-            footnotes.setdefault(note_id, Footnote(note_id, list(content)))
-        writer = SurfaceWriter(source)
-        with self.undo.step("Paste"):
-            if footnotes != self.base.footnotes or source.proposals != self.base.proposals:
-                source.footnotes = footnotes
-                self._set_outside_text(None, source)
-            cursor.beginEditBlock()
-            cursor.removeSelectedText()
-            for index, content in enumerate(paragraphs):
-                if index:
-                    block_format = cursor.blockFormat()
-                    block_format.setProperty(formats.BLOCK_ID, new_id("p"))
-                    cursor.insertBlock(block_format, formats.plain_format(cursor.charFormat()))
-                writer.write_inlines(cursor, content or [Text("")])
-            cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
-        self.editor.mark_structure_changed()
-        self.refresh()
-
-    def _selected_paragraphs(self, cursor: QTextCursor) -> list[list[Inline]]:
-        if not cursor.hasSelection():
-            return []
-        from ui.editor.clipboard import selection_clip
-
-        return selection_clip(cursor, self.base.footnotes, self.base.proposals).paragraphs
-
     def insert_text(self, name: str, content: list[Inline]) -> None:
         with self.undo.step(name):
             cursor = self.editor.textCursor()
@@ -465,7 +391,7 @@ class DocumentSession(QObject):
 
     # -- whole-document and paragraph edits (restore a revision, accept / reject a change) ---------
 
-    def _set_outside_text(self, name: str | None, document: Document) -> None:
+    def set_outside_text(self, name: str | None, document: Document) -> None:
         """Footnotes, proposals and masthead from ``document`` as one undoable command."""
 
         def apply(value: object) -> None:
@@ -488,46 +414,12 @@ class DocumentSession(QObject):
 
         document = copy.deepcopy(document)
         with self.undo.step(name):
-            self._set_outside_text(None, document)
+            self.set_outside_text(None, document)
             structure_ops.replace_all(self.qdoc, SurfaceWriter(document), list(flatten(document)))
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
         self.editor.mark_structure_changed()
         self.refresh()
         self.request_checks()
-
-    def apply_document(self, document: Document, name: str) -> None:
-        """Make the text ``document`` by editing only the paragraphs that differ (by id), as one
-        step: how accepting or rejecting a proposal lands. Falls back to replacing everything when
-        paragraphs were added."""
-        current = self.document()
-        old_blocks = {b.id: b for b in current.iter_blocks()}
-        new_blocks = {b.id: b for b in document.iter_blocks()}
-        if set(new_blocks) - set(old_blocks):
-            self.replace_document(document, name)
-            return
-        writer = SurfaceWriter(document)
-        with self.undo.step(name):
-            self._set_outside_text(None, document)
-            for block_id, block in old_blocks.items():
-                if block_id not in new_blocks:
-                    structure_ops.delete_family(self.qdoc, block_id)
-                elif new_blocks[block_id].content != block.content:
-                    structure_ops.replace_content(self.qdoc, writer, block_id, new_blocks[block_id].content)
-        self.editor.mark_structure_changed()
-        self.refresh()
-        self.request_checks()
-
-    def resolve_proposal(self, proposal_id: str, *, accept: bool) -> bool:
-        from drafting.proposal_ops import accept_proposal, reject_proposal
-
-        document = self.document()
-        proposal = document.proposals.get(proposal_id)
-        if proposal is None:
-            return False
-        who = proposal.author or "an unnamed delegation"
-        resolved = (accept_proposal if accept else reject_proposal)(document, proposal_id)
-        self.apply_document(resolved, f"{'Accept' if accept else 'Reject'} proposal by {who}")
-        return True
 
     def replace_paragraph(self, block_id: str, content: list[Inline], source: Document, name: str) -> bool:
         """Give one paragraph the content it has in ``source`` (footnotes it cites come along)."""
@@ -570,17 +462,9 @@ class DocumentSession(QObject):
     # -- document-level ----------------------------------------------------------------------------
 
     def set_masthead(self, masthead) -> None:
-        def apply(value: object) -> None:
-            title, organ = self.base.masthead.title, self.base.masthead.organ_line
-            self.base.masthead = copy.deepcopy(value)  # type: ignore[arg-type]
-            self.base.masthead.title, self.base.masthead.organ_line = title, organ
-            self._snapshot = None
-            self.refresh()
-            self._check_later.poke()
-
-        self.undo.push(
-            CallbackStep("Edit document details", apply, copy.deepcopy(self.base.masthead), masthead)
-        )
+        document = copy.copy(self.base)
+        document.masthead = masthead
+        self.set_outside_text("Edit document details", document)
 
     def set_language(self, language: str) -> None:
         self.base.language = language

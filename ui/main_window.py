@@ -13,7 +13,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QTextCharFormat
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,11 +33,11 @@ from ui.checks_panel import ChecksPanel
 from ui.compare_tab import CompareTab
 from ui.completion import OpenerCompleter
 from ui.document_session import DocumentSession
+from ui.document_tab import DocumentTab
+from ui.edit_commands import EditCommands
 from ui.editor import formats
 from ui.file_commands import FileCommands
-from ui.find_bar import FindBar, replace_all
 from ui.footnotes_panel import FootnoteEntry, FootnotesPanel
-from ui.masthead_strip import MastheadStrip
 from ui.outline_panel import OutlinePanel, outline_entries
 from ui.phrase_palette import PhrasePalette
 from ui.revision_commands import RevisionCommands
@@ -52,30 +51,6 @@ LANGUAGE_NAMES = {
     "zh": "Chinese",
     "ar": "Arabic",
 }
-
-
-class DocumentTab(QWidget):
-    """One tab: the editor over its find bar."""
-
-    def __init__(self, session: DocumentSession) -> None:
-        super().__init__()
-        self.session = session
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.masthead = MastheadStrip(self)
-        layout.addWidget(self.masthead)
-        layout.addWidget(session.editor)
-        session.refreshed.connect(self.update_masthead)
-        self.update_masthead()
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
-        layout.addWidget(self.find_bar)
-
-    def update_masthead(self) -> None:
-        masthead = self.session.base.masthead
-        self.masthead.setVisible(any((masthead.symbol, masthead.organ, masthead.session, masthead.sponsors)))
-        self.masthead.show_masthead(masthead)
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +68,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(lambda index: self.files.close_tab(index))
         self.setCentralWidget(self.tabs)
         self.files = FileCommands(self)
+        self.edits = EditCommands(self)
         self.autosaver = Autosaver(self.sessions, settings.autosave_seconds, parent=self)
         self.autosaver.saved.connect(lambda _t: self._update_status())
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -139,7 +115,7 @@ class MainWindow(QMainWindow):
         self.footnotes.edited.connect(
             lambda note_id, content: self._with_session(lambda s: s.set_footnote_content(note_id, content))
         )
-        self.phrases.chosen.connect(self._phrase_chosen)
+        self.phrases.chosen.connect(self.edits.phrase_chosen)
         self.revision_commands = RevisionCommands(self)
         r = self.revision_commands
         self.revisions.saveRequested.connect(lambda: r.save_revision())
@@ -198,9 +174,9 @@ class MainWindow(QMainWindow):
             "find": lambda: self._open_find(replace=False),
             "replace": lambda: self._open_find(replace=True),
             "preferences": f.preferences,
-            "bold": lambda: self._toggle_mark("bold"),
-            "italic": lambda: self._toggle_mark("italic"),
-            "underline": lambda: self._toggle_mark("underline"),
+            "bold": lambda: self.edits.toggle_mark("bold"),
+            "italic": lambda: self.edits.toggle_mark("italic"),
+            "underline": lambda: self.edits.toggle_mark("underline"),
             "kind_preambular": lambda: self._set_kind(BlockKind.PREAMBULAR.value),
             "kind_operative": lambda: self._set_kind(BlockKind.OPERATIVE.value),
             "kind_subparagraph": lambda: self._set_kind(BlockKind.SUBPARAGRAPH.value),
@@ -262,9 +238,9 @@ class MainWindow(QMainWindow):
     def add_session(self, session: DocumentSession, title: str) -> None:
         OpenerCompleter(session)
         session.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        session.editor.customContextMenuRequested.connect(self._context_menu)
+        session.editor.customContextMenuRequested.connect(self.edits.context_menu)
         tab = DocumentTab(session)
-        tab.find_bar.replaceAllRequested.connect(self._replace_all)
+        tab.find_bar.replaceAllRequested.connect(self.edits.replace_all)
         tab.masthead.editRequested.connect(self.files.edit_details)
         index = self.tabs.addTab(tab, title)
         session.undo.stack.cleanChanged.connect(lambda _clean: self._update_tab_title(session))
@@ -435,35 +411,6 @@ class MainWindow(QMainWindow):
         if isinstance(tab, DocumentTab):
             tab.find_bar.open(tab.session.editor, replace=replace)
 
-    def _replace_all(self, needle: str, replacement: str, match_case: bool) -> None:
-        session = self.current_session()
-        if session is None:
-            return
-        with session.undo.step(f"Replace all “{needle}”"):
-            count = replace_all(session.qdoc, needle, replacement, match_case)
-        self.statusBar().showMessage(f"{count} replaced", 4000)
-
-    def _toggle_mark(self, mark: str) -> None:
-        session = self.current_session()
-        if session is None:
-            return
-        cursor = session.editor.textCursor()
-        current = cursor.charFormat()
-        fmt = QTextCharFormat()
-        if mark == "bold":
-            fmt.setFontWeight(
-                QFont.Weight.Normal if current.fontWeight() >= QFont.Weight.DemiBold else QFont.Weight.Bold
-            )
-        elif mark == "italic":
-            fmt.setFontItalic(not current.fontItalic())
-        else:
-            fmt.setFontUnderline(not current.fontUnderline())
-        if not cursor.hasSelection():
-            session.editor.mergeCurrentCharFormat(fmt)
-            return
-        with session.undo.step(mark.capitalize()):
-            cursor.mergeCharFormat(fmt)
-
     def _set_kind(self, kind: str) -> None:
         self._with_session(lambda s: s.set_kind(kind))
 
@@ -504,30 +451,6 @@ class MainWindow(QMainWindow):
         self.phrases_dock.raise_()
         self.phrases.setFocus()
 
-    def _phrase_chosen(self, text: str, kind: str) -> None:
-        from drafting.ids import new_id
-        from drafting.model import Mark, Text
-        from drafting.phrases import opening_phrase
-        from ui.editor.writer import FlatBlock
-
-        session = self.current_session()
-        if session is None:
-            return
-        cursor = session.editor.textCursor()
-        block = cursor.block()
-        is_opener = opening_phrase(text, kind, session.language) == text.strip()
-        if is_opener and block.length() <= 1 + len(block.text().strip()) and not block.text().strip():
-            session.insert_opener(text)
-        elif is_opener:
-            session.insert_paragraphs("Insert opening phrase", [FlatBlock(kind, new_id("p"), 0, [])])
-            session.insert_opener(text)
-        else:
-            phrase = opening_phrase(text, kind, session.language)
-            italic = frozenset({Mark.ITALIC}) if session.language != "zh" else frozenset()
-            content = [Text(phrase, italic), Text(text[len(phrase) :])] if phrase else [Text(text)]
-            session.insert_paragraphs("Insert standard paragraph", [FlatBlock(kind, new_id("p"), 0, content)])
-        session.editor.setFocus()
-
     def _move_requested(self, block_id: str, before_id: str) -> None:
         self._with_session(lambda s: s.move_block(block_id, before_id))
 
@@ -555,28 +478,6 @@ class MainWindow(QMainWindow):
                 self, "Penholder", f"The preferences could not be saved: {exc.strerror or exc}"
             )
         self._update_status()
-
-    def _context_menu(self, point) -> None:
-        from ui.context_menu import build_menu
-
-        session = self.current_session()
-        menu = build_menu(self, point)
-        if session is not None and menu is not None:
-            menu.exec(session.editor.viewport().mapToGlobal(point))
-
-    def add_to_dictionary(self, word: str) -> None:
-        from app.paths import user_dictionary_path
-        from drafting.errors import DraftingError
-        from drafting.spelling import add_user_word
-
-        try:
-            add_user_word(user_dictionary_path(), word)
-        except (DraftingError, ValueError) as exc:
-            QMessageBox.warning(self, "Penholder", f"“{word}” could not be added to the dictionary: {exc}")
-            return
-        for session in self.sessions():
-            session.set_check_settings(self.check_settings())
-        self.statusBar().showMessage(f"“{word}” added to your dictionary", 4000)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -28,6 +28,7 @@ from drafting.templates import new_document  # noqa: E402
 from ui.compare_view import CompareView  # noqa: E402
 from ui.editor import formats, structure_ops  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.proposal_commands import resolve_proposal  # noqa: E402
 from ui.template_dialog import TemplateDialog  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -124,7 +125,7 @@ def main() -> None:
 
     # 5. The CICA case end to end: revision, accept the proposal, revision, compare.
     window.revision_commands.save_revision("Rev.1 as circulated", "2024-06-03")
-    session.resolve_proposal(next(iter(session.document().proposals)), accept=True)
+    resolve_proposal(session, next(iter(session.document().proposals)), accept=True)
     window.revision_commands.save_revision("Rev.1 after informals", "2024-06-20")
     window.revisions_dock.raise_()
     tab = window.revision_commands.compare(0, 1) or window.tabs.currentWidget()

@@ -19,8 +19,10 @@ from drafting.importers import load_document
 from drafting.model import Text, plain_text
 from drafting.proposal_ops import accept_all, reject_all
 from tests.helpers import structure
+from tests.ui.window_helpers import put_cursor_at_end_of
 from ui.compare_tab import CompareTab
 from ui.editor import structure_ops
+from ui.proposal_commands import resolve_proposal
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RES_67_193 = CORPUS / "ga-res-67-193-en.txt"
@@ -35,13 +37,6 @@ def window(make_window):
 def wait_comparison(qtbot, tab: CompareTab):
     qtbot.waitUntil(lambda: tab.comparison() is not None and not tab.view.is_busy(), timeout=10000)
     return tab.comparison()
-
-
-def cursor_at_end(session, block_id):
-    cursor = QTextCursor(structure_ops.find_block(session.qdoc, block_id))
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-    session.editor.setTextCursor(cursor)
-    session.editor.setFocus()
 
 
 def replace_word(session, block_id, old, new):
@@ -60,7 +55,7 @@ def negotiate(qtbot, window):
     window.revision_commands.save_revision("Rev.1", "2026-11-02")
     ops = session.document().operative
     # a new operative paragraph after OP 4
-    cursor_at_end(session, ops[3].id)
+    put_cursor_at_end_of(session, ops[3].id)
     qtbot.keyClick(session.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(session.editor, "Decides to convene a high-level meeting in 2027;")
     # OP 12 moved to the top of the operative part
@@ -167,7 +162,7 @@ def test_cica_proposal_accepted_and_compared_with_the_previous_revision(qtbot, w
     session = window.files.open_path(CICA)
     window.revision_commands.save_revision("Rev.1 as circulated", "2024-06-03")
     proposal_id = next(iter(session.document().proposals))
-    assert session.resolve_proposal(proposal_id, accept=True)
+    assert resolve_proposal(session, proposal_id, accept=True)
     assert "through regular intelligence sharing" not in session.qdoc.toPlainText()
     assert session.undo.stack.undoText() == "Accept proposal by a Member State"
     window.revision_commands.save_revision("Rev.1 after informals", "2024-06-20")

@@ -1,0 +1,97 @@
+"""Editing commands of the window: marks, find and replace all, phrases from the palette, the
+editor's context menu and the user dictionary. Each lands on the current document as one
+named undo step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtWidgets import QMessageBox
+
+from app.paths import user_dictionary_path
+from drafting.errors import DraftingError
+from drafting.ids import new_id
+from drafting.model import Mark, Text
+from drafting.phrases import opening_phrase
+from drafting.spelling import add_user_word
+from ui.context_menu import build_menu
+from ui.editor.writer import FlatBlock
+from ui.find_bar import replace_all as replace_everywhere
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class EditCommands:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def replace_all(self, needle: str, replacement: str, match_case: bool) -> None:
+        session = self.window.current_session()
+        if session is None:
+            return
+        with session.undo.step(f"Replace all “{needle}”"):
+            count = replace_everywhere(session.qdoc, needle, replacement, match_case)
+        self.window.statusBar().showMessage(f"{count} replaced", 4000)
+
+    def toggle_mark(self, mark: str) -> None:
+        session = self.window.current_session()
+        if session is None:
+            return
+        cursor = session.editor.textCursor()
+        current = cursor.charFormat()
+        fmt = QTextCharFormat()
+        if mark == "bold":
+            fmt.setFontWeight(
+                QFont.Weight.Normal if current.fontWeight() >= QFont.Weight.DemiBold else QFont.Weight.Bold
+            )
+        elif mark == "italic":
+            fmt.setFontItalic(not current.fontItalic())
+        else:
+            fmt.setFontUnderline(not current.fontUnderline())
+        if not cursor.hasSelection():
+            session.editor.mergeCurrentCharFormat(fmt)
+            return
+        with session.undo.step(mark.capitalize()):
+            cursor.mergeCharFormat(fmt)
+
+    def phrase_chosen(self, text: str, kind: str) -> None:
+        """An opener goes at the start of the current (empty) paragraph or of a new one after it;
+        a standard paragraph is inserted after the current one, its opening phrase italic."""
+        session = self.window.current_session()
+        if session is None:
+            return
+        cursor = session.editor.textCursor()
+        block = cursor.block()
+        is_opener = opening_phrase(text, kind, session.language) == text.strip()
+        if is_opener and not block.text().strip():
+            session.insert_opener(text)
+        elif is_opener:
+            with session.undo.step("Insert opening phrase"):
+                session.insert_paragraphs("Insert opening phrase", [FlatBlock(kind, new_id("p"), 0, [])])
+                session.insert_opener(text)
+        else:
+            phrase = opening_phrase(text, kind, session.language)
+            italic = frozenset({Mark.ITALIC}) if session.language != "zh" else frozenset()
+            content = [Text(phrase, italic), Text(text[len(phrase) :])] if phrase else [Text(text)]
+            session.insert_paragraphs("Insert standard paragraph", [FlatBlock(kind, new_id("p"), 0, content)])
+        session.editor.setFocus()
+
+    def context_menu(self, point) -> None:
+        session = self.window.current_session()
+        menu = build_menu(self.window, point)
+        if session is not None and menu is not None:
+            menu.exec(session.editor.viewport().mapToGlobal(point))
+
+    def add_to_dictionary(self, word: str) -> None:
+        try:
+            add_user_word(user_dictionary_path(), word)
+        except (DraftingError, ValueError) as exc:
+            QMessageBox.warning(
+                self.window, "Penholder", f"“{word}” could not be added to the dictionary: {exc}"
+            )
+            return
+        for session in self.window.sessions():
+            session.set_check_settings(self.window.check_settings())
+        self.window.statusBar().showMessage(f"“{word}” added to your dictionary", 4000)
