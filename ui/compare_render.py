@@ -45,7 +45,7 @@ from ui.compare_entries import (  # noqa: F401 (re-exported: the view and tests 
     summary_text,
 )
 from ui.editor.formats import delegation_colour
-from ui.print_document import font_families
+from ui.fonts import text_document
 
 DELETED_COLOUR = QColor("#bb0000")
 INSERTED_COLOUR = QColor("#0645ad")
@@ -121,17 +121,7 @@ class _Builder:
     def __init__(self, language: str, *, tints: bool) -> None:
         self.rtl = language == "ar"
         self.tints = tints
-        self.doc = QTextDocument()
-        font = QFont()
-        font.setFamilies(font_families(language))
-        font.setPointSize(POINT_SIZE)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        self.doc.setDefaultFont(font)
-        self.doc.setDocumentMargin(18)
-        if self.rtl:
-            option = self.doc.defaultTextOption()
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            self.doc.setDefaultTextOption(option)
+        self.doc = text_document(language, POINT_SIZE, 18)
         self.sans = QGuiApplication.font().family()
         self.cursor = QTextCursor(self.doc)
         self.fresh = True

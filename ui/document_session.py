@@ -91,8 +91,8 @@ class DocumentSession(QObject):
         """Rules the user switched off (UN spelling off hides ``spelling.house-style``)."""
         self.autosave_key: str | None = None
         self.display_name = "Untitled"
+        self.reference_counts: dict[str, int] = {}
         self.refresh()
-        self._referenced = self._referenced_ids()
         QTimer.singleShot(0, self.request_checks)
 
     # -- reading -----------------------------------------------------------------------------------
@@ -121,7 +121,8 @@ class DocumentSession(QObject):
         if numbers != self.markers.numbers:
             self.markers.numbers = numbers
             self.qdoc.markContentsDirty(0, self.qdoc.characterCount())
-        referenced = self._referenced_ids()
+        self.reference_counts = self._count_references(snapshot.document)
+        referenced = set(self.reference_counts)
         for footnote_id in sorted(self._referenced - referenced):
             if footnote_id in self.base.footnotes and footnote_id not in self.editor.clipboard_notes:
                 self.footnoteOrphaned.emit(footnote_id, numbers.get(footnote_id, 0))
@@ -129,14 +130,15 @@ class DocumentSession(QObject):
         self.editor.mark_structure_changed()
         self.refreshed.emit()
 
-    def _referenced_ids(self) -> set[str]:
-        document = self.snapshot().document
-        return {
-            node.footnote_id
-            for block in document.iter_blocks()
-            for node in iter_inlines(block.content)
-            if isinstance(node, NoteRef)
-        }
+    @staticmethod
+    def _count_references(document: Document) -> dict[str, int]:
+        """How often each footnote is cited (the footnotes panel shows it; 0 means orphaned)."""
+        counts: dict[str, int] = {}
+        for block in document.iter_blocks():
+            for node in iter_inlines(block.content):
+                if isinstance(node, NoteRef):
+                    counts[node.footnote_id] = counts.get(node.footnote_id, 0) + 1
+        return counts
 
     def _contents_changed(self) -> None:
         self._refresh_later.poke()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.autosave import Autosaver
 from app.settings import Settings, save_settings
 from drafting.checks import CheckSettings
-from drafting.model import BlockKind, Document, NoteRef, iter_inlines
+from drafting.model import BlockKind, Document
 from ui import actions as action_table
 from ui.checks_panel import ChecksPanel
 from ui.compare_tab import CompareTab
@@ -341,11 +341,7 @@ class MainWindow(QMainWindow):
             return
         document = session.document()
         self.outline.set_entries(outline_entries(document))
-        references: dict[str, int] = {}
-        for block in document.iter_blocks():
-            for node in iter_inlines(block.content):
-                if isinstance(node, NoteRef):
-                    references[node.footnote_id] = references.get(node.footnote_id, 0) + 1
+        references = session.reference_counts
         numbers = session.markers.numbers
         entries = [
             FootnoteEntry(note_id, numbers.get(note_id, 0), footnote.content, references.get(note_id, 0))

@@ -40,10 +40,8 @@ from drafting.exporters.layout import masthead_lines, organ_line_parts
 from drafting.model import Block, BlockKind, Document, Inline, Mark, NoteRef, ProposalSpan, Text
 from drafting.numbering import block_labels, footnote_numbers
 from drafting.proposals import attribution_tag
+from ui.fonts import text_document
 
-SERIF = ("Times New Roman", "Liberation Serif", "Times", "Nimbus Roman", "DejaVu Serif")
-CHINESE = ("SimSun", "宋体", "AR PL UMing CN", "AR PL UMing TW", "Noto Serif CJK SC", "Source Han Serif SC")
-ARABIC = ("Traditional Arabic", "Simplified Arabic", "Amiri", "Noto Naskh Arabic", "DejaVu Sans")
 POINT_SIZE = 12
 NOTE_POINT_SIZE = 10
 MASTHEAD_POINT_SIZE = 14
@@ -56,16 +54,6 @@ PDF_MARGIN_MM = 25.0
 _PAGE_A4 = QPageSize(QPageSize.PageSizeId.A4)
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 """Arabic script, which is never set in italics (and most fonts have no slanted Arabic glyphs)."""
-
-
-def font_families(language: str) -> list[str]:
-    """Families for ``language``, most wanted first; Qt falls back glyph by glyph along the list,
-    so Latin text stays in Times even in Chinese and Arabic documents."""
-    if language == "zh":
-        return [*SERIF[:2], *CHINESE, *SERIF[2:]]
-    if language == "ar":
-        return [*SERIF[:2], *ARABIC, *SERIF[2:]]
-    return list(SERIF)
 
 
 def print_document(document: Document, *, language: str | None = None) -> QTextDocument:
@@ -139,17 +127,7 @@ class _Renderer:
         self.pt = _units_per_point()
         self.labels = block_labels(document)
         self.numbers = footnote_numbers(document)
-        self.text = QTextDocument()
-        font = QFont()
-        font.setFamilies(font_families(language))
-        font.setPointSize(POINT_SIZE)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        self.text.setDefaultFont(font)
-        self.text.setDocumentMargin(0)
-        if self.rtl:
-            option = self.text.defaultTextOption()
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            self.text.setDefaultTextOption(option)
+        self.text = text_document(language, POINT_SIZE, 0)
         width_mm = _PAGE_A4.size(QPageSize.Unit.Millimeter).width() - 2 * PDF_MARGIN_MM
         height_mm = _PAGE_A4.size(QPageSize.Unit.Millimeter).height() - 2 * PDF_MARGIN_MM
         self.text.setPageSize(QSizeF(width_mm / 25.4 * 72 * self.pt, height_mm / 25.4 * 72 * self.pt))

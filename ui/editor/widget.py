@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
@@ -23,17 +22,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ui.editor import clipboard, formats
 from ui.editor.labels import surface_labels
-
-BODY_FONTS = ["Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "serif"]
-CJK_FONTS = ["SimSun", "AR PL UMing CN", "AR PL UMing TW", "Noto Serif CJK SC"]
-
-
-def body_font(language: str = "en", size: float = 12.0) -> QFont:
-    font = QFont()
-    families = (CJK_FONTS + BODY_FONTS) if language == "zh" else BODY_FONTS
-    font.setFamilies(families)
-    font.setPointSizeF(size)
-    return font
+from ui.fonts import body_font
 
 
 class DraftEditor(QTextEdit):
