@@ -128,6 +128,7 @@ class ChecksPanel(QWidget):
         self._findings = list(findings)
         self._update_counts()
         self._rebuild()
+        self._show_detail()
 
     def _show_detail(self, *_args: object) -> None:
         finding = self.current_finding()

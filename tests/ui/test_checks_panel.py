@@ -259,3 +259,5 @@ def test_the_selected_finding_is_shown_whole_below_the_list(qtbot):
     assert "PP 7" in panel.detail.text()
     assert "not 1954" in panel.detail.text()
     assert "Fix: write 1961" in panel.detail.text()
+    panel.set_findings([])  # another document: nothing selected, nothing described
+    assert not panel.detail.isVisible()
