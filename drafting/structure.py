@@ -31,7 +31,7 @@ from drafting.model import (
     Text,
     plain_text,
 )
-from drafting.numbering import from_roman, letters
+from drafting.numbering import from_roman, letters, roman
 from drafting.phrases import opening_phrase, phrase_list
 from drafting.proposals import recognise_proposals
 
@@ -52,6 +52,11 @@ SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\)
 HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S|$)")
 TERMINAL = tuple(".,;:!?。，；：！？")
 CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
+ANNEX_WORD = r"(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)(?:\s+[IVXLC]{1,5}|\s+\d{1,2})?"
+ANNEX_WITH_TITLE = re.compile(rf"^({ANNEX_WORD})\s+(?=[A-Z0-9«“\"])")
+ANNEX_LINE = re.compile(
+    r"^(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)(?:\s+[IVXLC]{1,5}|\s+\d{1,2})?\.?$"
+)
 
 
 @dataclass
@@ -197,7 +202,10 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
         else:
             document.front.append(_block(BlockKind.PARAGRAPH, paragraph.content))
     head.organ_line = paragraphs[organ_index].text
-    _build_body(document, paragraphs[organ_index + 1 :], report)
+    # "The General Assembly" with no comma: the resolution is one unnumbered operative
+    # paragraph ("Adopts the … declaration … annexed …").
+    unnumbered = not head.organ_line.rstrip().endswith(TERMINAL)
+    _build_body(document, paragraphs[organ_index + 1 :], report, unnumbered=unnumbered)
     if head.symbol is None:
         _recover_symbol(document, raw, title_number, report)
     draft = bool(head.sponsors) or "/L." in (head.symbol or "") or head.distribution == "Limited"
@@ -214,12 +222,16 @@ def _recover_symbol(document: Document, raw: RawInput, number: str | None, repor
         report.notes.append(f"symbol {head.symbol} recovered from the title number '{number}.'")
 
 
-def _build_body(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
+def _build_body(
+    document: Document, paragraphs: list[RawParagraph], report: ImportReport, *, unnumbered: bool = False
+) -> None:
     head = document.masthead
     blocks = document.blocks
     operative_seen = 0
     stack: list[Block] = []  # current operative / subparagraph chain
-    for paragraph in paragraphs:
+    list_parent: Block | None = None  # a preambular paragraph ending with ":" and its items
+    language = document.language
+    for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         bare = _without_markup(text)
         if (m := mh.ADOPTION_LINE.match(bare)) or (m := mh.ADOPTION_LINE_ZH.match(bare)):
@@ -229,19 +241,25 @@ def _build_body(document: Document, paragraphs: list[RawParagraph], report: Impo
             for line in paragraph.lines or [0]:
                 report.discard(line, text, "running header (document symbol)")
             continue
+        if blocks and (ANNEX_LINE.match(bare) or _annex_with_title(bare)):
+            _build_annex(document, paragraphs[index:], report)
+            return
         if operative_seen and mh.parse_masthead_text(text, head):
             continue
         lead = leading_text(paragraph.content)
+        following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
         if m := OPERATIVE_LABEL.match(lead):
             number = int(m.group(1))
             if operative_seen and number != operative_seen + 1:
                 report.warnings.append(
-                    f"operative paragraph printed as {number}. follows {operative_seen}.; renumbered"
+                    f"{_where(paragraph)}operative paragraph printed as {number}. follows "
+                    f"{operative_seen}.; renumbered"
                 )
             operative_seen = number
             block = _block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
             blocks.append(block)
             stack = [block]
+            list_parent = None
         elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
             label = m.group(1) or m.group(2)
             parent_chain = stack or [blocks[-1]]
@@ -249,17 +267,135 @@ def _build_body(document: Document, paragraphs: list[RawParagraph], report: Impo
             parent = parent_chain[min(depth, len(parent_chain)) - 1]
             block = _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
             parent.children.append(block)
+            derived = _derived_label(depth, len(parent.children))
+            if derived is not None and derived != label:
+                report.warnings.append(
+                    f"{_where(paragraph)}subparagraph printed as ({label}) is numbered ({derived}) "
+                    "by its place"
+                )
             stack = [*parent_chain[: parent_chain.index(parent) + 1], block]
         elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
             stack = []
-        elif paragraph.hint == "heading":
+            list_parent = None
+        elif paragraph.hint == "heading" or _looks_like_heading(text, following, language):
             blocks.append(_heading_without_numeral(paragraph.content))
             stack = []
+            list_parent = None
+        elif list_parent is not None and not _opens(text, language):
+            # An item of a list the paragraph before announced with ":" whose labels the
+            # extraction lost: it belongs inside that paragraph.
+            list_parent.children.append(_block(BlockKind.SUBPARAGRAPH, paragraph.content))
+            report.warnings.append(
+                f"{_where(paragraph)}an unlabelled item after a paragraph ending with ':' is kept as "
+                f"its subparagraph ({letters(len(list_parent.children))})"
+            )
+        elif operative_seen and opening_phrase(_without_markup(text), "operative", language):
+            # An operative paragraph whose printed number the extraction lost
+            operative_seen += 1
+            block = _block(BlockKind.OPERATIVE, paragraph.content)
+            blocks.append(block)
+            stack = [block]
+            list_parent = None
+            report.warnings.append(
+                f"{_where(paragraph)}a paragraph opening with an operative phrase has no number; "
+                f"read as operative paragraph {operative_seen}"
+            )
         else:
-            kind = BlockKind.PARAGRAPH if operative_seen else BlockKind.PREAMBULAR
-            blocks.append(_block(kind, paragraph.content))
-            stack = []
+            if operative_seen:
+                kind = BlockKind.PARAGRAPH
+            else:
+                kind = BlockKind.OPERATIVE if unnumbered else BlockKind.PREAMBULAR
+            block = _block(kind, paragraph.content)
+            blocks.append(block)
+            stack = [block] if kind is BlockKind.OPERATIVE else []
+            list_parent = block if kind is BlockKind.PREAMBULAR and text.rstrip().endswith((":", "：")) else None
+
+
+def _build_annex(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
+    """An annex: "Annex", its title, then its own numbered paragraphs, headings and items.
+
+    Its numbered paragraphs are list items, not operative paragraphs of the resolution.
+    """
+    blocks = document.blocks
+    title_open = True
+    for paragraph in paragraphs:
+        text = paragraph.text
+        bare = _without_markup(text)
+        lead = leading_text(paragraph.content)
+        if ANNEX_LINE.match(bare):
+            blocks.append(_heading_without_numeral(paragraph.content))
+            title_open = True
+            continue
+        if title_open and (m := _annex_with_title(bare)):
+            # "Annex" and the annex's title run together in one extracted paragraph
+            word = m.group(1)
+            blocks.append(_heading_without_numeral([Text(word)]))
+            blocks.append(_heading_without_numeral(drop_prefix(paragraph.content, len(lead) - len(lead.lstrip()) + m.end())))
+            title_open = False
+            continue
+        if (m := mh.ADOPTION_LINE.match(bare)) or mh.SYMBOL_LINE.match(text):
+            continue
+        if title_open and not ends_terminated(text) and not OPERATIVE_LABEL.match(lead):
+            blocks.append(_heading_without_numeral(paragraph.content))
+            title_open = False
+            continue
+        title_open = False
+        if m := OPERATIVE_LABEL.match(lead):
+            blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
+        elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
+            blocks[-1].children.append(_block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end())))
+        elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
+            blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
+        elif paragraph.hint == "heading" or (len(text) < 150 and not ends_terminated(text)):
+            blocks.append(_heading_without_numeral(paragraph.content))
+        else:
+            blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
+    report.notes.append("an annex follows the resolution; its numbered paragraphs are kept as the annex's own")
+
+
+def _annex_with_title(text: str) -> re.Match[str] | None:
+    """"Annex 2025 Political Declaration on …": the annex heading glued to its title."""
+    if len(text) > 300 or ends_terminated(text):
+        return None
+    return ANNEX_WITH_TITLE.match(text)
+
+
+def _where(paragraph: RawParagraph) -> str:
+    return f"line {paragraph.lines[0]}: " if paragraph.lines else ""
+
+
+def _derived_label(depth: int, index: int) -> str | None:
+    if depth == 1:
+        return letters(index)
+    if depth == 2:
+        return roman(index)
+    return None
+
+
+def _opens(text: str, language: str) -> bool:
+    """Does ``text`` open a paragraph: a printed label or a standard opening phrase?"""
+    bare = _without_markup(text)
+    if label_length(bare):
+        return True
+    return bool(
+        opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language)
+    )
+
+
+def _looks_like_heading(text: str, following: str, language: str) -> bool:
+    """A short line with no closing punctuation, not itself opening a paragraph, before one
+    that does ("Peacebuilding Commission" centred above operative paragraph 1)."""
+    bare = _without_markup(text)
+    return (
+        0 < len(bare) <= 100
+        and not ends_terminated(bare)
+        and not bare.endswith(")")
+        and bare[:1].isupper()
+        and not _opens(bare, language)
+        and bool(following)
+        and _opens(following, language)
+    )
 
 
 def _subparagraph_depth(label: str, chain: list[Block]) -> int:

@@ -14,16 +14,20 @@ The steps, each small:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import replace
 
 from drafting import markup
 from drafting import masthead as mh
 from drafting.ids import IdMaker
 from drafting.importers.decoding import decode_text
+from drafting.importers import plain_markers
 from drafting.importers.markers import MarkerBinder, plain_marker_candidates
 from drafting.importers.report import ImportReport, ImportResult
-from drafting.importers.text_lines import SUPERSCRIPT_DIGITS, Line, LineKind, split_lines
+from drafting.importers.text_lines import RULE, SUPERSCRIPT_DIGITS, Line, LineKind, split_lines
 from drafting.model import Footnote, Masthead, plain_text
-from drafting.structure import RawInput, RawParagraph, build_document, ends_terminated
+from drafting.phrases import opening_phrase
+from drafting.structure import RawInput, RawParagraph, build_document, detect_language, ends_terminated, is_organ_line
 
 _NEW_PARAGRAPH = re.compile(
     r"^(?:\s{2,}|\t|\s*\d{1,3}\.\s|\s*\d{1,3}\s+-\s|\s*\([a-z]{1,4}\)\s|\s*[a-z]\)\s|"
@@ -32,6 +36,7 @@ _NEW_PARAGRAPH = re.compile(
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _TRAILING_MARK_CHARS = frozenset(SUPERSCRIPT_DIGITS + "*~ \t”’\"']")
 _TRAILING_NOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\]$")
+_TRAILING_SPACED_MARKER = re.compile(r"(?<=[,;.:”’\"')])\s+\d{1,3}$")
 
 
 class _Piece:
@@ -45,6 +50,8 @@ class _Piece:
         self.lines = [lines[0]]
         self._parts = [first.strip()]
         self._length = len(self._parts[0])
+        self.offsets = [0]
+        """Where each line's text starts in :attr:`text`."""
         self._text: str | None = None
         self.add(lines[1:])
 
@@ -52,10 +59,11 @@ class _Piece:
         for line in lines:
             piece = line.text.strip()
             self.lines.append(line)
+            last = next((p for p in reversed(self._parts) if p), "")
+            separator = "" if not last or not piece or _CJK.match(last[-1]) or _CJK.match(piece[0]) else " "
+            self.offsets.append(self._length + len(separator))
             if not piece:
                 continue
-            last = next((p for p in reversed(self._parts) if p), "")
-            separator = "" if not last or _CJK.match(last[-1]) or _CJK.match(piece[0]) else " "
             self._parts.extend((separator, piece))
             self._length += len(separator) + len(piece)
             self._text = None
@@ -106,14 +114,17 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     _settle_candidates(lines)
     items = _group(lines)
     items = _continue_footnotes(items)
-    paragraphs = _rejoin([i for i in items if isinstance(i, _Para)])
+    body = [i for i in items if isinstance(i, _Para)]
+    language = detect_language([p.text for p in body[:80]])
+    paragraphs = _rejoin(body, language)
     notes = [i for i in items if isinstance(i, _Note)]
-    footnotes, label_to_id, plain_labels, star_notes = _build_footnotes(notes, report)
-    binder = MarkerBinder(label_to_id, plain_labels)
+    footnotes, label_to_id, _plain_labels, star_notes = _build_footnotes(notes, report)
+    texts = _place_plain_markers(paragraphs, notes, lines, label_to_id, report)
+    binder = MarkerBinder(label_to_id)
     raw_paragraphs = []
-    for paragraph in paragraphs:
+    for paragraph, text in zip(paragraphs, texts, strict=True):
         where = f"line {paragraph.lines[0].number}"
-        content = binder.bind(markup.parse(paragraph.text), where)
+        content = binder.bind(markup.parse(text), where)
         raw_paragraphs.append(RawParagraph(content, [line.number for line in paragraph.lines]))
     report.warnings.extend(binder.warnings)
     for label in label_to_id:
@@ -124,20 +135,58 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     return ImportResult(document, report)
 
 
-def _settle_candidates(lines: list[Line]) -> None:
-    """Decide plain-digit footnote lines and ``*`` notes with the rest of the text."""
-    content_text = "\n".join(line.text for line in lines if line.kind is LineKind.CONTENT)
-    superscript_labels = [
-        int(line.footnote_label)
-        for line in lines
-        if line.kind is LineKind.FOOTNOTE and line.footnote_style == "superscript"
-    ]
-    markers = plain_marker_candidates(content_text)
-    expected = max(superscript_labels, default=0) + 1
+def _place_plain_markers(
+    paragraphs: list[_Para],
+    notes: list[_Note],
+    lines: list[Line],
+    label_to_id: dict[str, str],
+    report: ImportReport,
+) -> list[str]:
+    """Paragraph texts with plain-digit markers decided for the whole document (:mod:`plain_markers`)."""
+    rules_before: dict[int, int] = {}
+    rules = 0
     for line in lines:
-        if line.kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE:
-            label = line.footnote_label or ""
-            if int(label) == expected and label in markers:
+        if line.kind is LineKind.FURNITURE and RULE.match(line.text):
+            rules += 1
+        rules_before[line.number] = rules
+    labels: dict[int, int | None] = {}
+    for note in notes:
+        if note.style != "star" and note.label.isdigit() and note.label in label_to_id:
+            labels.setdefault(int(note.label), rules_before[note.lines[0].number] - 1)
+    texts = [paragraph.text for paragraph in paragraphs]
+    if not labels:
+        return texts
+    candidates: list[plain_markers.Candidate] = []
+    for index, (paragraph, text) in enumerate(zip(paragraphs, texts, strict=True)):
+        for candidate in plain_markers.find_candidates(index, text):
+            at = bisect_right(paragraph.offsets, candidate.start) - 1
+            page = rules_before[paragraph.lines[max(at, 0)].number]
+            candidates.append(replace(candidate, page=page))
+    resolution = plain_markers.resolve(candidates, labels)
+    by_paragraph: dict[int, list[plain_markers.Candidate]] = {}
+    for candidate in resolution.chosen:
+        by_paragraph.setdefault(candidate.paragraph, []).append(candidate)
+    for index, picks in by_paragraph.items():
+        texts[index] = plain_markers.rewrite(texts[index], picks)
+    return texts
+
+
+def _settle_candidates(lines: list[Line]) -> None:
+    """Decide plain-digit footnote lines and ``*`` notes with the rest of the text.
+
+    Outside a footnote area (see :func:`text_lines.split_lines`) a line "3 Resolution 60/288."
+    is a footnote only when it carries the next footnote number and the body has a plain
+    marker with that number; "1 November 2018, …" (a date) never is.
+    """
+    content_text = "\n".join(line.text for line in lines if line.kind is LineKind.CONTENT)
+    markers = plain_marker_candidates(content_text)
+    expected = 1
+    for line in lines:
+        label = line.footnote_label or ""
+        if line.kind is LineKind.FOOTNOTE and label.isdigit():
+            expected = max(expected, int(label) + 1)
+        elif line.kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE:
+            if int(label) == expected and label in markers and not _STARTS_WITH_DATE.match(line.text):
                 line.kind = LineKind.FOOTNOTE
                 expected += 1
             else:
@@ -146,6 +195,9 @@ def _settle_candidates(lines: list[Line]) -> None:
     for line in lines:
         if line.kind is LineKind.STAR_NOTE and not starred:
             line.kind = LineKind.CONTENT
+
+
+_STARTS_WITH_DATE = re.compile(rf"^\s*\d{{1,2}}\s+(?:{mh.MONTHS})\b")
 
 
 def _group(lines: list[Line]) -> list[_Para | _Note]:
@@ -165,15 +217,39 @@ def _group(lines: list[Line]) -> list[_Para | _Note]:
             current = _Note(line.footnote_label or "*", line.footnote_style or "star", [line])
             items.append(current)
             pending_break = True
+        elif kind is LineKind.FOOTNOTE_CONTINUATION:
+            note = next((i for i in reversed(items) if isinstance(i, _Note)), None)
+            if note is not None:
+                note.add([line])
+                current = note
+            else:
+                current = _Para([line], break_before=pending_break)
+                items.append(current)
         elif isinstance(current, _Note):
             current.add([line])  # a footnote running on to a second line
-        elif isinstance(current, _Para) and not _NEW_PARAGRAPH.match(line.text):
+        elif (
+            isinstance(current, _Para)
+            and not _NEW_PARAGRAPH.match(line.text)
+            and not _opens_after_line_end(current, line)
+        ):
             current.add([line])
         else:
             current = _Para([line], break_before=pending_break)
             items.append(current)
             pending_break = False
     return items
+
+
+def _opens_after_line_end(current: _Para, line: Line) -> bool:
+    """A line that starts with an opening phrase right after a line that closed a paragraph
+    ("…multilateralism," / "Convinced that…"): two paragraphs with no blank line between."""
+    tail = current.tail(4).rstrip()
+    if not tail.endswith((",", ";", ":")):
+        return False
+    start = line.text.lstrip()
+    if not start[:1].isupper():
+        return False
+    return _opens_paragraph(start, "en")
 
 
 def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
@@ -226,6 +302,8 @@ def _strip_trailing_markers(text: str) -> str:
     while end:
         if m := _TRAILING_NOTE_REF.search(text, max(0, end - 24), end):
             end = m.start()
+        elif m := _TRAILING_SPACED_MARKER.search(text, max(0, end - 8), end):
+            end = m.start()
         elif text[end - 1] in _TRAILING_MARK_CHARS:
             end -= 1
         elif text[end - 1].isdigit():  # a plain-digit marker after punctuation: "Strategy;12"
@@ -246,21 +324,31 @@ def _finished(text: str) -> bool:
     return stripped.endswith((".", "。", ")", "»"))
 
 
-def _rejoin(paragraphs: list[_Para]) -> list[_Para]:
-    """Rejoin paragraphs that a page break or footnote block cut in the middle."""
+def _rejoin(paragraphs: list[_Para], language: str) -> list[_Para]:
+    """Rejoin paragraphs that a page break or footnote block cut in the middle.
+
+    A paragraph that stops without closing punctuation goes on in the next one unless that
+    one opens a paragraph of its own (a label, an opening phrase such as "Recalling"). A
+    continuation may start with a capital or a digit ("Games, as…", "8 and 9 December…").
+    """
     out: list[_Para] = []
+    # Without page-break marks (a markdown extraction), a long unfinished paragraph is taken
+    # to go on only in a resolution, whose paragraphs all end with punctuation.
+    resolution = any(is_organ_line(p.text.strip("*_ ")) for p in paragraphs[:200])
     for paragraph in paragraphs:
         if out:
             previous = out[-1]
             text = paragraph.text
             cut_short = not ends_terminated(_strip_trailing_markers(previous.tail()))
-            continues = paragraph.break_before or text[:1].islower()
+            lower = text[:1].islower()
+            opens = bool(_NEW_PARAGRAPH.match(paragraph.lines[0].text)) or _opens_paragraph(text, language)
             # A paragraph never starts in lower case: after a page break that is the rest of one.
-            broken_mid_clause = paragraph.break_before and text[:1].islower()
+            broken_mid_clause = paragraph.break_before and lower
+            continues = paragraph.break_before or lower or (resolution and len(previous) >= 120)
             if (
                 (cut_short or broken_mid_clause)
                 and continues
-                and not _NEW_PARAGRAPH.match(paragraph.lines[0].text)
+                and not opens
                 and not (len(previous) < 400 and _standalone(previous.text))
                 and not (len(paragraph) < 400 and _standalone(text))
             ):
@@ -268,6 +356,14 @@ def _rejoin(paragraphs: list[_Para]) -> list[_Para]:
                 continue
         out.append(paragraph)
     return out
+
+
+def _opens_paragraph(text: str, language: str) -> bool:
+    bare = text.lstrip("*_ ")
+    return bool(
+        is_organ_line(bare.rstrip("*_ "))
+        or opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language)
+    )
 
 
 def _standalone(text: str) -> bool:

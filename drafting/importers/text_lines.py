@@ -28,6 +28,8 @@ class LineKind(Enum):
     PLAIN_FOOTNOTE_CANDIDATE = "plain_footnote_candidate"
     """``3 Resolution 60/288.``: a footnote only if the body has a matching plain marker."""
     STAR_NOTE = "star_note"
+    FOOTNOTE_CONTINUATION = "footnote_continuation"
+    """A line in a footnote area that goes on with the footnote before it."""
 
 
 @dataclass
@@ -45,8 +47,11 @@ class Line:
 
 _ODS_TAG = re.compile(r"<<ODS ([A-Z0-9 ]+)>>(.*?)<<ODS \1>>")
 _COMMENT_ANCHOR = re.compile(r"\[(?:[A-Z]{1,4}\d{1,3})\]")
-_RULE = re.compile(r"^\s*(?:[_\-‐‑–—=*·.]\s*){3,}$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|[Pp]age \d{1,4}(?: of \d{1,4})?)\s*$")
+RULE = re.compile(r"^\s*(?:[_\-‐‑–—=*·.]\s*){3,}$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|[Pp]age \d{1,4}(?: of \d{1,4})?)\s*$"
+)
+_BARCODE = re.compile(r"^\s*\*\d{6,9}\*\s*$")
 _JOB_NUMBER = re.compile(r"^\s*(?:V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\*\d{7}\*)?\s*$")
 _SUPERSCRIPT_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=\S)|$)(.*)$")
 _MARKDOWN_FOOTNOTE = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -55,11 +60,21 @@ _STAR_NOTE = re.compile(r"^\s*\*\s+(\S.*)$")
 
 
 def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, str]]:
-    """Classify every line; return the lines and hints (e.g. a symbol found in an ODS tag)."""
+    """Classify every line; return the lines and hints (e.g. a symbol found in an ODS tag,
+    the symbol, title and date of a front-matter block)."""
+    from drafting.importers.front_matter import clean_title, split_front_matter
+    from drafting.importers.page_furniture import mark_running_headers, masthead_title
+
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    hints: dict[str, str] = {}
+    raw_lines = text.split("\n")
+    metadata = split_front_matter(raw_lines, report)
+    hints: dict[str, str] = {
+        key: value for key, value in metadata.items() if key in ("symbol", "title", "date") and value
+    }
+    if "title" in hints:
+        hints["title"] = clean_title(hints["title"])
     lines: list[Line] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(raw_lines, start=1):
         page_break = "\f" in raw
         if page_break:
             raw = raw.replace("\f", " ")
@@ -68,8 +83,87 @@ def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, 
     for line in lines:
         if line.kind is LineKind.FURNITURE:
             report.discard(line.number, line.text.strip(), _furniture_reason(line.text))
+    body_start = _organ_line_index(lines)
+    if body_start is not None:
+        titles = [t for t in (hints.get("title"), masthead_title(lines, body_start)) if t]
+        mark_running_headers(lines, body_start, titles, report)
     _mark_repeated_headers(lines, report)
+    _mark_footnote_areas(lines, report)
     return lines, hints
+
+
+def _organ_line_index(lines: list[Line]) -> int | None:
+    from drafting.structure import is_organ_line
+
+    return next(
+        (i for i, line in enumerate(lines) if line.kind is LineKind.CONTENT and is_organ_line(line.text.strip())),
+        None,
+    )
+
+
+_MONTH_AFTER = re.compile(
+    r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_AREA_END = re.compile(r"^\s*\d{1,3}\.(?:\s*$|\s+[A-Z])")
+
+
+def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
+    """Footnotes printed under a footnote rule, up to the next page furniture.
+
+    Under the rule a line that starts with the next footnote number opens a footnote; any
+    other line goes on with the footnote before it (a wrapped line, a footnote carried over
+    from the previous page, a line that starts with a year). Numbers must follow in order,
+    so "1994 (United Nations publication…" or a stray "3" is never a new footnote.
+    """
+    expected = 1
+    in_area = False
+    open_note = False
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if kind is LineKind.FURNITURE:
+            in_area = bool(RULE.match(line.text))
+            continue
+        if kind in (LineKind.FOOTNOTE,) and line.footnote_style == "superscript":
+            expected = max(expected, _as_int(line.footnote_label) + 1)
+            open_note = True
+            continue
+        if not in_area or kind is LineKind.BLANK:
+            if kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE and line.footnote_label == str(expected):
+                expected += 1  # a candidate outside an area: counted if it is settled as footnote
+            continue
+        text = line.text
+        if kind is LineKind.STAR_NOTE:
+            open_note = True
+            continue
+        if _AREA_END.match(text) or mh_organ(text):
+            in_area = False
+            continue
+        label = line.footnote_label if kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE else None
+        if label is not None and label.isdigit() and expected <= int(label) <= expected + 2:
+            if not _MONTH_AFTER.match(text):
+                if int(label) != expected:
+                    report.warnings.append(
+                        f"line {line.number}: footnote {label} follows footnote {expected - 1}; "
+                        f"no footnote {expected} was found"
+                    )
+                line.kind = LineKind.FOOTNOTE
+                expected = int(label) + 1
+                open_note = True
+                continue
+        if open_note:
+            line.kind = LineKind.FOOTNOTE_CONTINUATION
+        elif kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE:
+            line.kind = LineKind.CONTENT
+
+
+def mh_organ(text: str) -> bool:
+    from drafting.structure import is_organ_line
+
+    return is_organ_line(text.strip())
+
+
+def _as_int(label: str | None) -> int:
+    return int(label) if label and label.isdigit() else 0
 
 
 def _strip_inline_furniture(number: int, raw: str, report: ImportReport, hints: dict[str, str]) -> str:
@@ -90,7 +184,7 @@ def _strip_inline_furniture(number: int, raw: str, report: ImportReport, hints: 
 def _classify(number: int, text: str, page_break: bool) -> Line:
     if not text.strip():
         return Line(number, text, LineKind.BLANK, page_break=page_break)
-    if _RULE.match(text) or _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text):
+    if RULE.match(text) or _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or _BARCODE.match(text):
         return Line(number, text, LineKind.FURNITURE, page_break=page_break)
     if m := _SUPERSCRIPT_FOOTNOTE.match(text):
         label = m.group(1).translate(FROM_SUPERSCRIPT)
@@ -107,12 +201,14 @@ def _classify(number: int, text: str, page_break: bool) -> Line:
 
 
 def _furniture_reason(text: str) -> str:
-    if _RULE.match(text):
+    if RULE.match(text):
         return "footnote rule or separator line"
     if _PAGE_NUMBER.match(text):
         return "page number"
     if _JOB_NUMBER.match(text):
         return "job number"
+    if _BARCODE.match(text):
+        return "barcode"
     return "page furniture"
 
 

@@ -1,0 +1,243 @@
+"""Plain-digit footnote markers, decided for the whole document at once.
+
+Once superscript formatting is lost, a footnote marker is a bare number in the text:
+``Strategy;1``, ``Treaty4``, ``20233`` (footnote 3 after 2023), ``Outcome, 1  sports`` or
+``Declaration 2 of an appeal``. Read one at a time, such numbers cannot be told from
+"article 31" or "resolution 2 (2015)", and a reader that accepts a marker only when the
+previous one was found loses every footnote after the first odd shape.
+
+So every number that *could* be a marker is scored by its shape, and the markers are chosen
+for all footnotes together: footnote *k* is first cited after footnote *k − 1* (UN footnotes
+are numbered in order of first citation), and where the extraction kept page breaks its
+first citation stands on the page whose foot holds its text. The highest-scoring consistent
+choice wins (a small dynamic programme); a footnote with no consistent marker is reported.
+Chosen markers are rewritten as ``[^k]`` references, which the binder then binds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from drafting.importers.text_lines import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
+
+_NUMBER = re.compile(r"(?<![\d/\-‐‑])(\d{1,3})(?![\d/%])")
+_GLUED_YEAR = re.compile(r"(?<![\d/.,\-‐‑])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
+_CERTAIN = re.compile(rf"\[\^(\d{{1,3}})\]|([{SUPERSCRIPT_DIGITS}]+)")
+_CLOSING_PUNCT = set(";,.:)]”’\"'»》」")
+_NOT_BEFORE = re.compile(
+    r"(?:resolutions?|paragraphs?|paras?\.|articles?|annex(?:es)?|goals?|targets?|No\.|Nos\.|vol\.|"
+    r"chapters?|chap\.|sections?|sect\.|rules?|decisions?|principles?|items?|pages?|pp?\.|and|or|to|"
+    r"from|between|of|in|on|at|by|for|with|than|the|a|an|some|over|about|least|nearly|Protocols?|"
+    r"Conventions?|Amendments?|recommendations?|Add\.|Rev\.|Corr\.|Part|phase|level|category|"
+    r"schedules?|appendix|table|figure|session|meeting|Committee|Group|Commission|[A-Z])",
+    re.IGNORECASE,
+)
+_NOT_AFTER = re.compile(
+    r"^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"per\s?cent|percent|years?|months?|days?|weeks?|hours?|times|million|billion|"
+    r"members?|States|countries|persons|people|of\s+the\s+\d|\(|[-–—]\s?\d)",
+)
+STRONG = 2.5
+"""Shapes strong enough for a footnote cited a second time."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    paragraph: int
+    start: int
+    end: int
+    label: int
+    score: float
+    certain: bool = False
+    page: int | None = None
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.paragraph, self.start)
+
+
+def find_candidates(paragraph: int, text: str) -> list[Candidate]:
+    """Every number in ``text`` that may be a footnote marker, with a score for its shape."""
+    out: list[Candidate] = []
+    for m in _CERTAIN.finditer(text):
+        label = m.group(1) or m.group(2).translate(FROM_SUPERSCRIPT)
+        if label.isdigit():
+            out.append(Candidate(paragraph, m.start(), m.end(), int(label), 10.0, certain=True))
+    taken = [(c.start, c.end) for c in out]
+    for m in _GLUED_YEAR.finditer(text):
+        if not _overlaps(m.start(2), m.end(), taken) and not m.group(2).startswith("0"):
+            out.append(Candidate(paragraph, m.start(2), m.end(), int(m.group(2)), 2.0))
+    for m in _NUMBER.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or m.group(1).startswith("0"):
+            continue
+        score = _shape_score(text, m.start(), m.end())
+        if score > 0:
+            out.append(Candidate(paragraph, m.start(), m.end(), int(m.group(1)), score))
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _shape_score(text: str, start: int, end: int) -> float:
+    before = text[:start]
+    after = text[end:]
+    if not before.strip():
+        return 0.0  # a paragraph number or list number
+    nxt = after[:1]
+    prev = before[-1]
+    if prev in _CLOSING_PUNCT:
+        ahead = before[-2:-1]
+        if ahead.isdigit() and ((prev == "," and end - start == 3) or (prev == "." and nxt in "°")):
+            return 0.0  # a thousands separator ("1,500") or a decimal ("1.5°C")
+        if nxt and not (nxt.isspace() or nxt in ")];,.:"):
+            return 0.0
+        return 3.0
+    if prev.isalpha():
+        if not prev.islower() or (nxt and (nxt.isalnum() or nxt in "-‐‑")):
+            return 0.0  # "G20", "H5N1", "COVID-19"
+        return 3.0
+    if not prev.isspace():
+        return 0.0
+    if nxt and not nxt.isspace():
+        return 0.0
+    if _NOT_AFTER.match(after):
+        return 0.0
+    wide = after.startswith("  ") or before.endswith("  ")
+    word_before = before.rstrip()
+    if not word_before:
+        return 0.0
+    last = word_before[-1]
+    if last in _CLOSING_PUNCT:
+        ahead = word_before[-2:-1]
+        if last in ".," and ahead.isdigit():
+            return 0.0  # "paragraphs 1, 2 and 3"
+        return 2.5 if wide else 1.5
+    if last.isalpha():
+        if _NOT_BEFORE.fullmatch(word_before.split()[-1]):
+            return 0.0
+        return 2.0 if wide else 0.6
+    return 0.0
+
+
+@dataclass
+class Resolution:
+    chosen: list[Candidate]
+    unplaced: list[int]
+    """Footnote numbers for which no consistent marker was found."""
+
+
+def resolve(candidates: list[Candidate], labels: dict[int, int | None]) -> Resolution:
+    """Choose the markers: ``labels`` maps each numeric footnote label to its page (or None)."""
+    by_label: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.label in labels:
+            by_label.setdefault(candidate.label, []).append(candidate)
+    for options in by_label.values():
+        options.sort(key=lambda c: c.key)
+    first_choices: dict[int, list[tuple[Candidate, float]]] = {}
+    for label in sorted(labels):
+        options = by_label.get(label, [])
+        certain = [c for c in options if c.certain]
+        if certain:
+            first_choices[label] = [(certain[0], certain[0].score)]
+            continue
+        page = labels[label]
+        scored = []
+        for c in options:
+            bonus = 2.0 if page is not None and c.page == page else 0.0
+            penalty = 1.5 if page is not None and c.page is not None and c.page != page else 0.0
+            if c.score + bonus - penalty > 0:
+                scored.append((c, c.score + bonus - penalty))
+        first_choices[label] = scored
+    first = _best_increasing(first_choices)
+    chosen = list(first.values())
+    placed = {c.label: c for c in chosen}
+    # Footnotes cited again later (the legacy regime): only strong shapes.
+    for label, options in by_label.items():
+        head = placed.get(label)
+        if head is None:
+            continue
+        for c in options:
+            if c.key > head.key and (c.certain or c.score >= STRONG):
+                chosen.append(c)
+    chosen.sort(key=lambda c: c.key)
+    kept: list[Candidate] = []
+    for c in chosen:  # overlapping picks: the earlier wins
+        if kept and kept[-1].paragraph == c.paragraph and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    unplaced = [label for label in sorted(labels) if label not in placed]
+    return Resolution(kept, unplaced)
+
+
+def _best_increasing(choices: dict[int, list[tuple[Candidate, float]]]) -> dict[int, Candidate]:
+    """For labels in order, pick at most one candidate each so that positions increase and the
+    total score is highest. States are a Pareto front of (position, score)."""
+    # A state: (position key, total score, picks as a linked list)
+    front: list[tuple[tuple[int, int], float, tuple | None]] = [((-1, -1), 0.0, None)]
+    for label in sorted(choices):
+        options = choices[label]
+        new_states = list(front)  # skipping this footnote
+        if options:
+            keys = [state[0] for state in front]
+            best_prefix: list[int] = []  # index of best-scoring state among front[: i + 1]
+            for i, state in enumerate(front):
+                if not best_prefix or state[1] > front[best_prefix[-1]][1]:
+                    best_prefix.append(i)
+                else:
+                    best_prefix.append(best_prefix[-1])
+            for candidate, score in options:
+                i = bisect_right(keys, candidate.key, key=None) - 1
+                while i >= 0 and keys[i] >= candidate.key:
+                    i -= 1
+                if i < 0:
+                    continue
+                base = front[best_prefix[i]]
+                new_states.append((candidate.key, base[1] + score, ((label, candidate), base[2])))
+        front = _pareto(new_states)
+    best = max(front, key=lambda s: (s[1], [-k for k in s[0]]))
+    picks: dict[int, Candidate] = {}
+    node = best[2]
+    while node is not None:
+        (label, candidate), node = node
+        picks[label] = candidate
+    return picks
+
+
+def _pareto(states: list) -> list:
+    """Keep states not dominated by one with an earlier-or-equal position and a higher-or-equal score."""
+    states.sort(key=lambda s: (s[0], -s[1]))
+    out: list = []
+    best = float("-inf")
+    for state in states:
+        if state[1] > best:
+            out.append(state)
+            best = state[1]
+    return out
+
+
+def rewrite(text: str, picks: list[Candidate]) -> str:
+    """``text`` with the chosen plain markers written as ``[^k]`` references.
+
+    The space an extraction put before a marker that was a superscript ("Outcome, 1  sports")
+    goes with it, and the run of spaces after it shrinks to one.
+    """
+    parts: list[str] = []
+    pos = 0
+    for c in sorted(picks, key=lambda c: c.start):
+        if c.certain or c.start < pos:
+            continue
+        start = c.start
+        if start - 1 > pos and text[start - 1] == " " and text[start - 2] != " ":
+            start -= 1
+        parts.append(text[pos:start])
+        parts.append(f"[^{c.label}]")
+        pos = c.end
+        while pos + 1 < len(text) and text[pos] == " " and text[pos + 1] == " ":
+            pos += 1
+    parts.append(text[pos:])
+    return "".join(parts)
