@@ -52,11 +52,12 @@ SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\)
 HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S|$)")
 TERMINAL = tuple(".,;:!?。，；：！？")
 CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
-ANNEX_WORD = r"(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)(?:\s+[IVXLC]{1,5}|\s+\d{1,2})?"
-ANNEX_WITH_TITLE = re.compile(rf"^({ANNEX_WORD})\s+(?=[A-Z0-9«“\"])")
-ANNEX_LINE = re.compile(
-    r"^(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)(?:\s+[IVXLC]{1,5}|\s+\d{1,2})?\.?$"
+ANNEX_WORD = (
+    r"(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)"
+    r"(?:\s+[IVXLC]{1,5}|\s+\d{1,2})?"
 )
+ANNEX_WITH_TITLE = re.compile(rf"^({ANNEX_WORD})\s+(?=[A-Z0-9«“\"])")
+ANNEX_LINE = re.compile(rf"^{ANNEX_WORD}\.?$")
 
 
 @dataclass
@@ -188,6 +189,10 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
         elif mh.parse_masthead_text(text, head):
             if head.agenda_item and agenda_at is None:
                 agenda_at = i
+        elif (m := _SESSION_AGENDA_TITLE.match(text)) and mh.parse_masthead_text(m.group(1), head):
+            # "Eightieth session Agenda item 91 Implementation of …": a flattened masthead
+            head.agenda_title = m.group(2)
+            agenda_at = i
         else:
             unrecognised.append((i, paragraph))
     for i, paragraph in unrecognised:
@@ -210,6 +215,11 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
         _recover_symbol(document, raw, title_number, report)
     draft = bool(head.sponsors) or "/L." in (head.symbol or "") or head.distribution == "Limited"
     document.kind = DocumentKind.DRAFT_RESOLUTION if draft else DocumentKind.RESOLUTION
+
+
+_SESSION_AGENDA_TITLE = re.compile(
+    r"^(.*?\bAgenda items? \d+(?: ?\([a-z]\))?(?:(?:,| and) \d+(?: ?\([a-z]\))?)*)\s+([A-Z].+)$"
+)
 
 
 def _recover_symbol(document: Document, raw: RawInput, number: str | None, report: ImportReport) -> None:
@@ -309,7 +319,9 @@ def _build_body(
             block = _block(kind, paragraph.content)
             blocks.append(block)
             stack = [block] if kind is BlockKind.OPERATIVE else []
-            list_parent = block if kind is BlockKind.PREAMBULAR and text.rstrip().endswith((":", "：")) else None
+            list_parent = (
+                block if kind is BlockKind.PREAMBULAR and text.rstrip().endswith((":", "：")) else None
+            )
 
 
 def _build_annex(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
@@ -331,7 +343,8 @@ def _build_annex(document: Document, paragraphs: list[RawParagraph], report: Imp
             # "Annex" and the annex's title run together in one extracted paragraph
             word = m.group(1)
             blocks.append(_heading_without_numeral([Text(word)]))
-            blocks.append(_heading_without_numeral(drop_prefix(paragraph.content, len(lead) - len(lead.lstrip()) + m.end())))
+            cut = len(lead) - len(lead.lstrip()) + m.end()
+            blocks.append(_heading_without_numeral(drop_prefix(paragraph.content, cut)))
             title_open = False
             continue
         if (m := mh.ADOPTION_LINE.match(bare)) or mh.SYMBOL_LINE.match(text):
@@ -344,18 +357,22 @@ def _build_annex(document: Document, paragraphs: list[RawParagraph], report: Imp
         if m := OPERATIVE_LABEL.match(lead):
             blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
         elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
-            blocks[-1].children.append(_block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end())))
+            blocks[-1].children.append(
+                _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
+            )
         elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
         elif paragraph.hint == "heading" or (len(text) < 150 and not ends_terminated(text)):
             blocks.append(_heading_without_numeral(paragraph.content))
         else:
             blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
-    report.notes.append("an annex follows the resolution; its numbered paragraphs are kept as the annex's own")
+    report.notes.append(
+        "an annex follows the resolution; its numbered paragraphs are kept as the annex's own"
+    )
 
 
 def _annex_with_title(text: str) -> re.Match[str] | None:
-    """"Annex 2025 Political Declaration on …": the annex heading glued to its title."""
+    """ "Annex 2025 Political Declaration on …": the annex heading glued to its title."""
     if len(text) > 300 or ends_terminated(text):
         return None
     return ANNEX_WITH_TITLE.match(text)
@@ -378,9 +395,7 @@ def _opens(text: str, language: str) -> bool:
     bare = _without_markup(text)
     if label_length(bare):
         return True
-    return bool(
-        opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language)
-    )
+    return bool(opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language))
 
 
 def _looks_like_heading(text: str, following: str, language: str) -> bool:

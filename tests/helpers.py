@@ -96,3 +96,11 @@ def unaccounted_lines(source_text: str, result: ImportResult) -> list[tuple[int,
             continue
         missing.append((number, line))
     return missing
+
+
+def shared_corpus() -> Path:
+    """``shared/corpus`` beside the repository (CI lays a copy there), else the workplace's."""
+    for root in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")):
+        if (root / "corpus").is_dir():
+            return root / "corpus"
+    return Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -62,9 +62,7 @@ def masthead_title(lines: list[Line], body_start: int) -> str | None:
     return None
 
 
-def mark_running_headers(
-    lines: list[Line], body_start: int, titles: list[str], report: ImportReport
-) -> None:
+def mark_running_headers(lines: list[Line], body_start: int, titles: list[str], report: ImportReport) -> None:
     """Mark the header zones after ``body_start`` (the organ line) as furniture."""
     matcher = TitleMatcher(titles)
     anchors = [
@@ -95,9 +93,7 @@ def mark_running_headers(
         for index in sorted(members):
             line = lines[index]
             if line.kind is LineKind.CONTENT:
-                reason = (
-                    "running header (document symbol)" if _is_symbol(line) else "running header (title)"
-                )
+                reason = "running header (document symbol)" if _is_symbol(line) else "running header (title)"
                 line.kind = LineKind.FURNITURE
                 report.discard(line.number, line.text.strip(), reason)
         last = max(members)
@@ -148,12 +144,22 @@ def _is_symbol(line: Line) -> bool:
     return line.kind is LineKind.CONTENT and bool(mh.SYMBOL_LINE.match(line.text))
 
 
-def _mark_lone_titles(lines: list[Line], body_start: int, matcher: TitleMatcher, report: ImportReport) -> None:
+def _mark_lone_titles(
+    lines: list[Line], body_start: int, matcher: TitleMatcher, report: ImportReport
+) -> None:
     """A piece of the title standing alone between blank lines in the body: a running title
-    that an extraction kept without its page number."""
+    that an extraction kept without its page number. The title under "Annex" is the annex's
+    own, even when it repeats the resolution's."""
+    from drafting.structure import ANNEX_LINE
+
+    previous_text = ""
     for index in range(body_start + 1, len(lines)):
         line = lines[index]
         if line.kind is not LineKind.CONTENT:
+            continue
+        after_annex = bool(ANNEX_LINE.match(previous_text))
+        previous_text = line.text.strip()
+        if after_annex:
             continue
         before = lines[index - 1].kind if index else LineKind.BLANK
         after = lines[index + 1].kind if index + 1 < len(lines) else LineKind.BLANK

@@ -20,14 +20,21 @@ from dataclasses import replace
 from drafting import markup
 from drafting import masthead as mh
 from drafting.ids import IdMaker
-from drafting.importers.decoding import decode_text
 from drafting.importers import plain_markers
+from drafting.importers.decoding import decode_text
 from drafting.importers.markers import MarkerBinder, plain_marker_candidates
 from drafting.importers.report import ImportReport, ImportResult
 from drafting.importers.text_lines import RULE, SUPERSCRIPT_DIGITS, Line, LineKind, split_lines
-from drafting.model import Footnote, Masthead, plain_text
+from drafting.model import Document, DocumentKind, Footnote, Masthead, plain_text
 from drafting.phrases import opening_phrase
-from drafting.structure import RawInput, RawParagraph, build_document, detect_language, ends_terminated, is_organ_line
+from drafting.structure import (
+    RawInput,
+    RawParagraph,
+    build_document,
+    detect_language,
+    ends_terminated,
+    is_organ_line,
+)
 
 _NEW_PARAGRAPH = re.compile(
     r"^(?:\s{2,}|\t|\s*\d{1,3}\.\s|\s*\d{1,3}\s+-\s|\s*\([a-z]{1,4}\)\s|\s*[a-z]\)\s|"
@@ -132,7 +139,26 @@ def import_text(text: str, name: str = "input") -> ImportResult:
             report.warnings.append(f"footnote {label} is never referenced in the text")
     raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_notes)
     document = build_document(raw, report)
+    _use_metadata(document, hints, report)
     return ImportResult(document, report)
+
+
+def _use_metadata(document: Document, hints: dict[str, str], report: ImportReport) -> None:
+    """Fill the masthead from front-matter metadata where the text lost it or cut it short."""
+    head = document.masthead
+    title = hints.get("title")
+    if title and document.kind is not DocumentKind.PLAIN:
+        shown = " ".join((head.title or "").split())
+        if not shown or (title.startswith(shown) and len(title) > len(shown)):
+            head.title = title
+            report.notes.append("title completed from the file's metadata")
+    if head.date is None and (m := _ISO_DATE.match(hints.get("date", ""))):
+        year, month, day = (int(g) for g in m.groups())
+        if 1 <= month <= 12:
+            head.date = f"{day} {mh.MONTHS.split('|')[month - 1]} {year}"
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _place_plain_markers(
@@ -300,9 +326,10 @@ def _strip_trailing_markers(text: str) -> str:
     """``text`` without the footnote markers, emphasis and quotes that close it."""
     end = len(text)
     while end:
-        if m := _TRAILING_NOTE_REF.search(text, max(0, end - 24), end):
-            end = m.start()
-        elif m := _TRAILING_SPACED_MARKER.search(text, max(0, end - 8), end):
+        m = _TRAILING_NOTE_REF.search(text, max(0, end - 24), end) or _TRAILING_SPACED_MARKER.search(
+            text, max(0, end - 8), end
+        )
+        if m:
             end = m.start()
         elif text[end - 1] in _TRAILING_MARK_CHARS:
             end -= 1
@@ -362,7 +389,8 @@ def _opens_paragraph(text: str, language: str) -> bool:
     bare = text.lstrip("*_ ")
     return bool(
         is_organ_line(bare.rstrip("*_ "))
-        or opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language)
+        or opening_phrase(bare, "preambular", language)
+        or opening_phrase(bare, "operative", language)
     )
 
 

@@ -96,7 +96,11 @@ def _organ_line_index(lines: list[Line]) -> int | None:
     from drafting.structure import is_organ_line
 
     return next(
-        (i for i, line in enumerate(lines) if line.kind is LineKind.CONTENT and is_organ_line(line.text.strip())),
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.kind is LineKind.CONTENT and is_organ_line(line.text.strip())
+        ),
         None,
     )
 
@@ -118,7 +122,7 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
     expected = 1
     in_area = False
     open_note = False
-    for index, line in enumerate(lines):
+    for line in lines:
         kind = line.kind
         if kind is LineKind.FURNITURE:
             in_area = bool(RULE.match(line.text))
