@@ -8,7 +8,8 @@ from drafting.numbering import footnote_numbers
 
 
 def _resolution(body: str, notes: str, front: str = "") -> str:
-    return f"{front}United Nations\nA/RES/99/1\n\n99/1. A test resolution\n\nThe General Assembly,\n\n{body}\n_______________\n\n{notes}\n"
+    head = f"{front}United Nations\nA/RES/99/1\n\n99/1. A test resolution\n\nThe General Assembly,\n\n"
+    return f"{head}{body}\n_______________\n\n{notes}\n"
 
 
 def _cited(document) -> list[str]:
@@ -94,7 +95,8 @@ def test_annex_after_an_unnumbered_operative_paragraph() -> None:
     )
     result = import_text(text)
     document = result.document
-    assert len(document.operative) == 1 and not document.preambular
+    assert len(document.operative) == 1
+    assert not document.preambular
     kinds = [(b.kind.value, plain_text(b.content)) for b in document.blocks]
     assert kinds[1] == ("heading", "Annex")
     assert kinds[2] == ("heading", "Political declaration")
