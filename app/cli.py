@@ -25,6 +25,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 COMMANDS = ("import", "outline", "export", "check", "compare")
+SOURCE_TYPES = ".penholder, .docx, .pdf, .txt or .md"
 
 
 class UsageError(Exception):
@@ -41,17 +42,22 @@ def build_parser() -> argparse.ArgumentParser:
         prog="penholder",
         description="Penholder: a drafting assistant for UN resolutions and negotiation texts.",
         epilog="Without a command, 'penholder [FILE]' opens the editor window (with FILE). "
-        "SRC is a .penholder, .docx, .txt or .md file. Run 'penholder COMMAND --help' for details.",
+        f"SRC is a {SOURCE_TYPES} file. Run 'penholder COMMAND --help' for details.",
     )
     parser.add_argument("--version", action="version", version=f"penholder {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="read SRC and save it as a Penholder file")
-    p.add_argument("src", metavar="SRC")
+    p = sub.add_parser(
+        "import",
+        help="read SRC and save it as a Penholder file",
+        description="Read SRC and save it as a Penholder file. A one-line summary, then every"
+        " warning and note of the import, go to stderr.",
+    )
+    p.add_argument("src", metavar="SRC", help=f"a {SOURCE_TYPES} file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.penholder")
 
     p = sub.add_parser("outline", help="show the structure as read: paragraphs, footnotes, proposals")
-    p.add_argument("src", metavar="SRC")
+    p.add_argument("src", metavar="SRC", help=f"a {SOURCE_TYPES} file")
     p.add_argument("--json", action="store_true", help="print the outline as JSON (docs/outline-json.md)")
 
     p = sub.add_parser("export", help="write SRC in UN layout as a Word file or as text")
@@ -155,6 +161,10 @@ def _cmd_import(src: str, output: str) -> int:
     result = load_document(src)
     storage.save(storage.PenholderFile(result.document, []), output)
     print(f"{output}: {_summary(result)}", file=sys.stderr)
+    for warning in result.report.warnings:
+        print(f"penholder: warning: {warning}", file=sys.stderr)
+    for note in result.report.notes:
+        print(f"penholder: note: {note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -253,6 +263,8 @@ def _summary(result: ImportResult) -> str:
     if counts["proposals"]:
         parts.append(f"{counts['proposals']} proposals")
     parts.append(f"{len(result.report.discarded)} lines of page furniture set aside")
+    if result.report.warnings:
+        parts.append(f"{_plural(len(result.report.warnings), 'warning')} (below)")
     return ", ".join(parts)
 
 
@@ -277,25 +289,36 @@ def format_outline(data: dict) -> str:
     for block in data["blocks"]:
         show(block, 1)
     counts = data["counts"]
+    report = data["import_report"]
     lines.append(
         f"{counts['preambular']} preambular, {counts['operative']} operative, "
-        f"{counts['footnotes']} footnotes, {counts['proposals']} proposals"
+        f"{counts['footnotes']} footnotes, {counts['proposals']} proposals, "
+        f"{_plural(len(report['warnings']), 'import warning')}"
     )
+    if report["warnings"]:
+        lines.append(f"import warnings ({len(report['warnings'])}):")
+        lines.extend(f"  warning: {warning}" for warning in report["warnings"])
+    if report["notes"]:
+        lines.append("import notes:")
+        lines.extend(f"  note: {note}" for note in report["notes"])
+    if data["footnotes"]:
+        lines.append("footnotes:")
     for note in data["footnotes"]:
         lines.append(f"  {note['number']:>3}. {_short(note['text'])}  (cited {note['references']}x)")
+    if data["proposals"]:
+        lines.append("proposals:")
     for proposal in data["proposals"]:
         lines.append(
             f"  proposal: {proposal['kind']} '{_short(proposal['text'], 50)}'"
             f" in {proposal['block_reference']} by {proposal['author'] or 'unknown'}"
         )
-    report = data["import_report"]
-    for note in report["notes"]:
-        lines.append(f"note: {note}")
-    for warning in report["warnings"]:
-        lines.append(f"warning: {warning}")
     for item in report["discarded"]:
         lines.append(f"set aside line {item['line']}: {item['text']!r} ({item['reason']})")
     return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _short(text: str, width: int = 72) -> str:

@@ -120,6 +120,74 @@ def test_import_then_outline_and_export(tmp_path):
     assert "[^1]:" in md.read_text(encoding="utf-8")
 
 
+WARNED = """Some opening paragraph that cites a note.[^3]
+
+Another paragraph.[^1]
+
+[^1]: A real footnote.
+[^9]: Orphan.
+"""
+
+
+def warned_source(tmp_path: Path):
+    """A small text the importer reports on; the report as the importer words it today."""
+    from drafting.importers import load_document
+
+    source = _write(tmp_path / "warned.md", WARNED.encode("utf-8"))
+    report = load_document(source).report
+    assert "footnote 9 is never referenced in the text" in report.warnings
+    assert any("[^3]" in w for w in report.warnings)
+    assert any(n.startswith("not a resolution") for n in report.notes)
+    return source, report
+
+
+def test_import_prints_every_warning_and_note_after_the_summary(tmp_path):
+    source, report = warned_source(tmp_path)
+    run = penholder("import", str(source), "-o", str(tmp_path / "warned.penholder"))
+    assert run.returncode == 0, run.stderr
+    summary, *rest = run.stderr.splitlines()
+    assert summary.startswith(f"{tmp_path / 'warned.penholder'}: ")
+    assert summary.endswith(f"{len(report.warnings)} warnings (below)")
+    assert rest == [
+        *(f"penholder: warning: {w}" for w in report.warnings),
+        *(f"penholder: note: {n}" for n in report.notes),
+    ]
+    assert (tmp_path / "warned.penholder").exists()
+
+
+def test_import_of_a_clean_text_prints_only_the_summary(tmp_path):
+    run = penholder(
+        "import", str(CORPUS / "ga-draft-central-asia-drugs-zh.txt"), "-o", str(tmp_path / "zh.penholder")
+    )
+    assert run.returncode == 0
+    assert len(run.stderr.splitlines()) == 1
+    assert "warning" not in run.stderr
+
+
+def test_outline_lists_the_import_warnings_right_after_the_counts(tmp_path):
+    source, report = warned_source(tmp_path)
+    lines = penholder("outline", str(source)).stdout.splitlines()
+    count = len(report.warnings)
+    counts = next(i for i, line in enumerate(lines) if line.endswith(f"{count} import warnings"))
+    block = lines[counts + 1 :]
+    assert block[: count + 1] == [
+        f"import warnings ({count}):",
+        *(f"  warning: {w}" for w in report.warnings),
+    ]
+    assert block[count + 1 : count + 2 + len(report.notes)] == [
+        "import notes:",
+        *(f"  note: {n}" for n in report.notes),
+    ]
+    data = json.loads(penholder("outline", str(source), "--json").stdout)
+    assert data["import_report"]["warnings"] == report.warnings
+    assert data["import_report"]["notes"] == report.notes
+
+
+def test_help_names_pdf_among_the_inputs():
+    assert ".pdf" in penholder("--help").stdout
+    assert ".pdf" in penholder("import", "--help").stdout
+
+
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
@@ -129,7 +197,7 @@ def test_import_then_outline_and_export(tmp_path):
         (lambda d: _write(d / "bin.txt", b"\x00\x01\x02\x03"), "binary"),
         (lambda d: _write(d / "latin.txt", "Décide".encode("latin-1")), "not UTF-8"),
         (lambda d: _write(d / "empty.txt", b""), "empty"),
-        (lambda d: _write(d / "x.pdf", b"%PDF"), "unknown file type"),
+        (lambda d: _write(d / "x.odt", b"PK"), "unknown file type"),
         (lambda d: _write(d / "broken.penholder", b'{"format": "penholder", "sch'), "damaged"),
     ],
 )

@@ -32,7 +32,7 @@ MENUS: dict[str, list[Command | str]] = {
             "open",
             "&Open…",
             SK.Open,
-            "Open a Penholder file or import a Word, text or Markdown file",
+            "Open a Penholder file or import a Word, PDF, text or Markdown file",
             QStyle.StandardPixmap.SP_DialogOpenButton,
         ),
         "recent",

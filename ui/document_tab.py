@@ -1,4 +1,5 @@
-"""One document tab: the masthead strip, the drafting surface and the find bar."""
+"""One document tab: a notice bar when there is one, the masthead strip, the drafting surface
+and the find bar."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class DocumentTab(QWidget):
     def __init__(self, session: DocumentSession) -> None:
         super().__init__()
         self.session = session
+        self.notice: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -26,6 +28,12 @@ class DocumentTab(QWidget):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         layout.addWidget(self.find_bar)
+
+    def show_notice(self, notice: QWidget) -> None:
+        """A bar above the masthead and the text (an import's warnings)."""
+        self.notice = notice
+        self.layout().insertWidget(0, notice)
+        notice.show()
 
     def update_masthead(self) -> None:
         masthead = self.session.base.masthead

@@ -18,6 +18,7 @@ from app.settings import with_recent
 from ui import file_io
 from ui.editor.writer import flatten
 from ui.file_io import FileProblem
+from ui.import_notice import import_notice
 
 if TYPE_CHECKING:
     from ui.document_session import DocumentSession
@@ -96,6 +97,9 @@ class FileCommands:
         )
         session.disk_stamp = opened.stamp
         session.lock = lock
+        notice = import_notice(opened.report, path.name)
+        if notice is not None:
+            session.editor.parentWidget().show_notice(notice)
         self.last_folder = str(path.parent)
         self._remember(path)
         if opened.notices:

@@ -11,17 +11,18 @@ from drafting import storage
 from drafting.errors import DraftingError
 from drafting.exporters import export_document
 from drafting.exporters.docx_export import DocxOptions
-from drafting.importers import load_document
+from drafting.importers import ImportReport, load_document
 from drafting.model import Document
 from drafting.storage import PenholderFile, Revision
 
 PENHOLDER_SUFFIX = ".penholder"
-IMPORT_SUFFIXES = (".txt", ".md", ".docx")
+IMPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 OPEN_FILTER = ";;".join(
     (
-        "Penholder and importable files (*.penholder *.txt *.md *.docx)",
+        "Penholder and importable files (*.penholder *.txt *.md *.docx *.pdf)",
         "Penholder files (*.penholder)",
         "Word files (*.docx)",
+        "PDF files (*.pdf)",
         "Text files (*.txt *.md)",
     )
 )
@@ -56,10 +57,12 @@ class Opened:
     revisions: list[Revision] = field(default_factory=list)
     stamp: DiskStamp | None = None
     notices: list[str] = field(default_factory=list)
+    report: ImportReport | None = None
+    """What the importer could not resolve; None for a Penholder file."""
 
 
 def open_file(path: Path) -> Opened:
-    """Open a Penholder file, or import a text/Markdown/Word file as a new unsaved document."""
+    """Open a Penholder file, or import a text/Markdown/Word/PDF file as a new unsaved document."""
     if path.suffix.lower() == PENHOLDER_SUFFIX:
         stamp = DiskStamp.of(path)
         try:
@@ -76,11 +79,12 @@ def open_file(path: Path) -> Opened:
     except OSError as exc:
         raise FileProblem(f"{path.name}: {exc.strerror or exc}") from None
     notices = [f"{path.name}: {line}" for line in _report_lines(result.report)]
-    return Opened(result.document, None, path, [], None, notices)
+    return Opened(result.document, None, path, [], None, notices, result.report)
 
 
-def _report_lines(report) -> list[str]:
-    lines = [*report.notes, *report.warnings]
+def _report_lines(report: ImportReport) -> list[str]:
+    """The status-bar line; the warnings have their own bar above the text (ui.import_notice)."""
+    lines = list(report.notes)
     if report.discarded:
         lines.append(f"{len(report.discarded)} line(s) were not part of the text (see 'penholder import')")
     return lines[:6]
