@@ -44,6 +44,20 @@ _HYPHENS = re.compile(r"[-\u2010\u2011]")
 _SKIP = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|int|com|net|gov|edu)\b")
 _DOMAIN_HINT = re.compile(r"\.(?:org|int|com|net|gov|edu)\b")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_LABEL = re.compile(r"([a-z])\1")
+"""A subparagraph or agenda sub-item label after (z): (aa), (bb) … (zz) (Editorial Manual, paragraphs
+and subparagraphs; "Agenda item 99 (bb)")."""
+PREFIXES = frozenset(
+    {
+        "agro", "anti", "bio", "co", "counter", "cross", "cyber", "de", "eco", "ex", "extra", "geo", "hyper",
+        "infra", "inter", "intra", "macro", "mega", "meta", "micro", "mid", "mini", "multi", "neo", "non", "over",
+        "pan", "para", "peri", "post", "pre", "proto", "pseudo", "quasi", "re", "self", "semi", "socio", "sub",
+        "super", "supra", "trans", "tri", "ultra", "un", "under",
+    }
+)  # fmt: skip
+"""Prefixes that stand before a hyphen in English compounds (pre‑recorded, multi-stakeholder,
+socio-economic, cyber-attacks): not words alone, so only accepted as the non-final part of a
+compound whose other parts are words."""
 _ROMAN = re.compile(r"^(?=[ivxlcdm]{2,}$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 # pyspellchecker's Spanish, Russian and Arabic lists lack many inflected forms (drogas,
 # сессии, بالدول): there a word also passes when its stem is a dictionary word's stem, and
@@ -96,6 +110,15 @@ def tokenize(text: str) -> list[Word]:
     ]
     skipped = addresses(text)
     return [w for w in words if not any(a <= w.start < b for a, b in skipped)] if skipped else words
+
+
+def _is_label(text: str, word: Word) -> bool:
+    """Whether ``word`` is a label in parentheses such as "(bb)"."""
+    return (
+        text[word.start - 1 : word.start] == "("
+        and text[word.end : word.end + 1] == ")"
+        and bool(_LABEL.fullmatch(word.text))
+    )
 
 
 def addresses(text: str) -> list[tuple[int, int]]:
@@ -185,15 +208,18 @@ class Speller:
             return []
         found = []
         for index, word in enumerate(tokenize(text)):
-            if word.text in suspects:
+            if word.text in suspects and not _is_label(text, word):
                 found.extend(self._check(word, at_start=index == 0))
         return found
 
     def _check(self, word: Word, at_start: bool) -> Iterator[Word]:
         if _HYPHENS.search(word.text):
-            if self._in_lists(word.text.lower()):
+            if self._in_lists(_HYPHENS.sub("-", word.text.lower())):  # U+2011 non-breaking hyphen too
                 return
-            for index, part in enumerate(split_hyphens(word)):
+            parts = split_hyphens(word)
+            for index, part in enumerate(parts):
+                if index < len(parts) - 1 and part.text.lower() in PREFIXES:
+                    continue
                 if not self.is_known(part.text, at_start=at_start and index == 0):
                     yield without_possessive(part)
         elif not self.is_known(word.text, at_start=at_start):

@@ -18,6 +18,10 @@ Grammar (conventions §1.6), components separated by "/"::
 * time: a **session** ("67", "S-20", "ES-8") for the GA and special series, a **year** (1946-2099) for
   E, S, T, ST and for GA subsidiary bodies (A/AC.109/2019/L.18). Bare A/ takes only sessions, numeric
   ones from the 31st on (before that the session was a parenthesised roman numeral).
+* sub-series: after a body, or in a special series, up to two components of capital letters that are
+  not a body, kind or modifier needing its number: a meeting series (A/CONF.192/BMS/2022/1,
+  A/CONF.192/2024/RC/3), a treaty body's general comment (CEDAW/C/GC/39), a country code and
+  concluding observations (CEDAW/C/ITA/CO/7, A/HRC/WG.6/40/ITA/1).
 * modifier: ``Add.n Amend.n Corr.n Rev.n``, or ``Summary``/``Excerpt``.
 * "*" after the path marks a reissue (A/69/L.52*).
 
@@ -35,19 +39,32 @@ from drafting.numbering import from_roman
 
 MAIN_SERIES = ("A", "S", "E", "T", "ST")
 SPECIAL_SERIES = (
-    "CRC/C", "CAT/C", "CEDAW/C", "CCPR/C", "E/INCB", "E/ICEF", "ST/SGB", "ST/AI", "ST/IC", "DP/FPA", "TD/B",
-    "CRC", "CAT", "CEDAW", "CCPR", "DP", "TD", "UNEP", "HRC",
+    "CRC/C", "CAT/C", "CEDAW/C", "CCPR/C", "CERD/C", "CMW/C", "CRPD/C", "CED/C", "E/INCB", "E/ICEF", "ST/SGB",
+    "ST/AI", "ST/IC", "DP/FPA", "TD/B", "E/ESCAP", "E/ECE", "E/ECA", "E/ESCWA", "E/ECLAC", "CRC", "CAT", "CEDAW",
+    "CCPR", "CERD", "CMW", "CRPD", "CED", "DP", "TD", "UNEP", "HRC",
 )  # fmt: skip
+SESSION_SERIES = ("E/ESCAP",)
+"""Special series under E whose time component is a session, not a year (E/ESCAP/RES/80/1)."""
 SERIES = tuple(sorted(MAIN_SERIES + SPECIAL_SERIES, key=lambda s: -s.count("/")))
 """Known series, compound ones first so that the longest match wins."""
 YEAR_ONLY_ROOTS = ("E", "S", "T", "ST")
 """Series (by first component) whose time component is always a year, never a session."""
-NUMBERED_BODIES = ("AC", "C", "CN", "CONF", "GC", "SC", "Sub", "WG", "PC")
+NUMBERED_BODIES = ("AC", "C", "CN", "CONF", "EA", "GC", "SC", "Sub", "WG", "PC")
 PLAIN_BODIES = ("PC", "HRC")
 SEPARATE_KINDS = ("RES", "PRST", "INF", "NGO", "DEC", "PET")
-DOTTED_KINDS = ("L", "PV", "SR", "CRP", "R", "WP", "INF", "PET")
+DOTTED_KINDS = ("L", "PV", "SR", "CRP", "R", "WP", "INF", "PET", "Res")
 NUMBERED_MODIFIERS = ("Add", "Amend", "Corr", "Rev")
 PLAIN_MODIFIERS = ("Summary", "Excerpt")
+SUBSERIES_LIMIT = 2
+"""Sub-series components a symbol may carry after a body or in a special series: the meeting of a
+conference or committee (A/CONF.192/BMS/2022/1, A/CONF.192/2024/RC/3, A/AC.299/2025/PM/1), a treaty
+body's general comment or recommendation (CEDAW/C/GC/38, E/C.12/GC/25), a country code and
+concluding observations (CEDAW/C/ITA/CO/7, A/HRC/WG.6/40/ITA/1). DHL-SYM: "special components"."""
+_SUBSERIES = re.compile(r"[A-Z]{1,5}")
+_NOT_SUBSERIES = frozenset(NUMBERED_BODIES + DOTTED_KINDS + NUMBERED_MODIFIERS) - {"GC"}
+"""Words that need a number (CONF.157, L.15, Rev.1): alone they are a typo, not a sub-series. "GC" is
+both a body with a number (UNEP/GC.27, the Governing Council) and, alone, a treaty body's general
+comment (CCPR/C/GC/36)."""
 
 _N = r"[1-9]\d*"  # a number: no leading zero
 
@@ -142,14 +159,23 @@ def parse_symbol(text: str) -> Symbol | None:
     root = series.split("/")[0]
     session: int | str | None = None
     year: int | None = None
+    subseries = 0
+    may_have_subseries = bool(bodies) or series in SPECIAL_SERIES
     for token in rest:  # what is left: at most one separate kind and one time component, either order
         if token in SEPARATE_KINDS and separate_kind is None and kind is None:
             separate_kind = kind = token
+        elif (
+            may_have_subseries
+            and subseries < SUBSERIES_LIMIT
+            and _SUBSERIES.fullmatch(token)
+            and token not in _NOT_SUBSERIES
+        ):
+            subseries += 1
         elif session is not None or year is not None:
             return None
         elif (y := _year(token)) is not None and (root != "A" or bodies):
             year = y
-        elif (s := _session(token)) is not None and root not in YEAR_ONLY_ROOTS:
+        elif (s := _session(token)) is not None and (root not in YEAR_ONLY_ROOTS or series in SESSION_SERIES):
             if series == "A" and not bodies and isinstance(s, int) and s < 31:
                 return None
             session = s

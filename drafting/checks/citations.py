@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from drafting.checks import rule
 from drafting.checks.context import CheckContext
@@ -200,6 +201,23 @@ def year_range(ctx: CheckContext, block: Block) -> Iterator[Finding]:
         )
 
 
+_OPCW_NOTE = re.compile(r"S/[1-9]\d*/(?:19|20)\d\d")
+"""Notes of the OPCW Technical Secretariat: "S/1906/2020", serial number then year. A Security Council
+document puts the year first (S/2020/1906); the two look alike, so the OPCW form is only taken for one
+in a text that names the Organisation for the Prohibition of Chemical Weapons (or OPCW)."""
+_OPCW = re.compile(r"Organi[sz]ation for the Prohibition of Chemical Weapons|\bOPCW\b")
+_names_opcw_cache: WeakKeyDictionary[CheckContext, bool] = WeakKeyDictionary()
+
+
+def _names_opcw(ctx: CheckContext) -> bool:
+    """Whether the document names the OPCW (in any paragraph or footnote); once per check run."""
+    found = _names_opcw_cache.get(ctx)
+    if found is None:
+        texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
+        found = _names_opcw_cache[ctx] = any(_OPCW.search(t) for t in texts)
+    return found
+
+
 @rule("citation.symbol", footnotes=True)
 def symbols(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A document symbol that does not parse (A/RES/67.193, A/C.3/67/L15)."""
@@ -210,6 +228,8 @@ def symbols(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     for start, end, candidate in find_symbols(text):
         # Only UN series are held to the grammar: "NCT/CID/696" is another body's reference.
         if candidate.split("/")[0] in known and parse_symbol(candidate) is None:
+            if _OPCW_NOTE.fullmatch(candidate) and _names_opcw(ctx):
+                continue
             yield ctx.finding(
                 block,
                 "citation.symbol",

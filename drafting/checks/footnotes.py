@@ -76,10 +76,15 @@ def numbering(ctx: CheckContext) -> Iterator[Finding]:
     printed = ctx.settings.literal_footnote_numbers
     if not printed:
         return
+    # Only the referenced footnotes have an order of first reference: one that nothing cites is
+    # footnote.unreferenced's finding, and must not make every later footnote look renumbered.
+    referenced = {m.footnote_id for block in ctx.blocks for m in ctx.markers(block)}
+    highest: tuple[int, str] | None = None  # the highest printed number cited so far, and its footnote
     for footnote_id in ctx.footnotes_in_order:
         number = printed.get(footnote_id)
-        expected = ctx.numbers[footnote_id]
-        if number is not None and number != expected:
+        if number is None or footnote_id not in referenced:
+            continue
+        if highest is not None and number < highest[0]:
             text = ctx.footnote_text(footnote_id)
             yield Finding(
                 "footnote.numbering",
@@ -88,10 +93,13 @@ def numbering(ctx: CheckContext) -> Iterator[Finding]:
                 ctx.footnote_label(footnote_id),
                 0,
                 0,
-                f"printed as footnote {number}, but it is footnote {expected} in order of first reference"
+                f"printed as footnote {number}, but first cited after footnote {highest[0]}: the numbers"
+                f" are out of order of first reference; it is footnote {ctx.numbers[footnote_id]}"
                 " (Penholder renumbers on export)",
                 excerpt(text, 0, min(len(text), 40)),
             )
+        if highest is None or number > highest[0]:
+            highest = (number, footnote_id)
     values = sorted(printed.values())
     gaps = sorted(set(range(1, (values[-1] if values else 0) + 1)) - set(values))
     if gaps:

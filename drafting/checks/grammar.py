@@ -31,6 +31,17 @@ _ADJECTIVES = {
     "Resolved",
     "Committed",
 }
+_PLAIN_ADVERBS = {"Ever", "Still", "Well", "Once", "Long"}
+"""Adverbs without -ly that open a preambular participle or adjective: "Ever mindful that …" (A/RES/80/39),
+"Still concerned", "Well aware"."""
+_INTRODUCTORY = {
+    "In", "On", "At", "With", "Within", "Without", "Pending", "Pursuant", "Further", "Following", "Upon",
+    "Through", "For", "Consistent", "Given", "Subject", "Prior", "After", "Before", "Until", "Under",
+    "Notwithstanding", "As", "To", "Recognizing", "Bearing", "Taking", "Having", "Based",
+}  # fmt: skip
+"""Words that open an introductory phrase put before the operative verb: "2. Pending the total
+elimination of nuclear weapons, urges …" (A/RES/80/23), "In this regard, calls upon …"."""
+_VERB_AFTER_COMMA = re.compile(r",\s+(?:(?:also|further|again|strongly|once again|[a-z]+ly)\s+)?([a-z]+)\b")
 _ADVERB_LEVELS = {"also": 1, "equally": 1, "further": 2}
 _OPERATIVE_ADVERBS = {"Also": 1, "Further": 2}
 _END = {
@@ -60,7 +71,8 @@ def preambular_opening(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     second = words[1].strip(",") if len(words) > 1 else ""
     if first.endswith(("ing", "ed")) or first in _ADJECTIVES:
         return
-    if first.endswith("ly") and (second.endswith(("ing", "ed")) or second.capitalize() in _ADJECTIVES):
+    adverb = first.endswith("ly") or first in _PLAIN_ADVERBS
+    if adverb and (second.endswith(("ing", "ed")) or second.capitalize() in _ADJECTIVES):
         return
     yield Finding(
         "grammar.preambular-opening",
@@ -85,12 +97,13 @@ def operative_opening(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     words = text.split()
     if not words:
         return
-    verb = (
-        words[1]
-        if words[0] in ("Also", "Further", "Again", "Strongly", "Once") and len(words) > 1
-        else words[0]
+    adverb = words[0] in ("Also", "Further", "Again", "Strongly", "Once") or (
+        words[0].endswith("ly") and words[0][:1].isupper()  # "Urgently calls upon" (A/RES/80/52)
     )
-    if verb[:1].isalpha() and verb.endswith("s") and not verb.endswith(("ss", "us", "is")):
+    verb = words[1] if adverb and len(words) > 1 else words[0]
+    if _is_verb(verb.rstrip(":;,.")):  # "Recalls:" introducing subparagraphs
+        return
+    if (words[0].strip(",") in _INTRODUCTORY or words[0].endswith("ing")) and _verb_after_phrase(text):
         return
     yield Finding(
         "grammar.operative-opening",
@@ -102,6 +115,36 @@ def operative_opening(ctx: CheckContext, block: Block) -> Iterator[Finding]:
         f"an operative paragraph opens with a verb in the present tense (Decides, Requests …), not '{words[0]}'",
         excerpt(text, 0, len(words[0])),
     )
+
+
+def _verb_after_phrase(text: str) -> bool:
+    """Whether an operative verb follows one of the first three commas of the first clause: the
+    introductory phrase may hold commas itself ("In accordance with article 5, paragraph 2, of the
+    Convention, decides …"); a clause with a subject of its own ("…, we commit") is no operative verb."""
+    clause = re.split(r"[;:.]\s", text, maxsplit=1)[0]
+    return any(_is_verb(comma.group(1)) for comma in list(_VERB_AFTER_COMMA.finditer(clause))[:3])
+
+
+def _is_verb(word: str) -> bool:
+    """A third-person-singular present (Decides, urges): ends in -s but not -ss, -us, -is."""
+    return word[:1].isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _parts(ctx: CheckContext) -> dict[str, BlockKind]:
+    """Block id -> PREAMBULAR or OPERATIVE for the resolution's own paragraphs and their subparagraphs
+    (at any depth). Subparagraphs of anything else (an annexed declaration's paragraphs, a list in a
+    plain paragraph) are not held to the preamble/operative punctuation."""
+    parts: dict[str, BlockKind] = {}
+
+    def walk(block: Block, part: BlockKind) -> None:
+        parts[block.id] = part
+        for child in block.children:
+            walk(child, part)
+
+    for block in ctx.document.blocks:
+        if block.kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE):
+            walk(block, block.kind)
+    return parts
 
 
 def _last_operative_leaf(ctx: CheckContext) -> str | None:
@@ -122,9 +165,24 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
         return
     marks = _END["zh" if ctx.language == "zh" else "en"]
     last_leaf = _last_operative_leaf(ctx)
+    parts = _parts(ctx)
     for block in ctx.blocks:
+        part = parts.get(block.id)
+        also: tuple[str, ...] = ()
+        if part is None:
+            continue  # an annexed declaration's paragraphs and lists, front matter: not the resolution's grammar
         if block.kind is BlockKind.PREAMBULAR:
             expected, why = marks["comma"], "a preambular paragraph ends with a comma"
+            if block.children:
+                expected, why = marks["colon"], "a paragraph introducing subparagraphs ends with a colon"
+        elif block.kind is BlockKind.SUBPARAGRAPH and part is BlockKind.PREAMBULAR:
+            if block.children:
+                expected, why = marks["colon"], "a paragraph introducing subparagraphs ends with a colon"
+            else:
+                # Subparagraphs of a preambular paragraph belong to the preamble: commas, or semicolons
+                # between them (A/RES/80/34, PP "Convinced that … a major contribution to: (a) …,").
+                expected, why = marks["comma"], "a subparagraph of a preambular paragraph ends with a comma"
+                also = (marks["semicolon"],)
         elif block.kind in (BlockKind.OPERATIVE, BlockKind.SUBPARAGRAPH):
             if block.children:
                 expected, why = marks["colon"], "a paragraph introducing subparagraphs ends with a colon"
@@ -142,7 +200,9 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
         last = text[end - 1]
         if last == expected or _HALF_WIDTH.get(expected) == last:  # width is style.zh-fullwidth's business
             continue
-        rule_id = "grammar.preambular-end" if block.kind is BlockKind.PREAMBULAR else "grammar.operative-end"
+        if last in also or _HALF_WIDTH.get(last) in also:
+            continue
+        rule_id = "grammar.preambular-end" if part is BlockKind.PREAMBULAR else "grammar.operative-end"
         replaces = last in ",;.:，；。：" or last == "、"
         start = end - 1 if replaces else end
         yield Finding(

@@ -65,6 +65,10 @@ def ibid_problem(text: str, previous: Source | None) -> str | None:
     rest = ibid.group(1)
     volume = _first(_VOLUME, rest)
     if volume is not None:
+        if _in_volumes(previous) and not _NUMBER.search(rest):
+            # "Ibid., vol. I (NPT/CONF.2000/28 (Parts I and II)), part I." after a Final Document in
+            # "vols. I–III": one volume of the publication before, not a Treaty Series reference.
+            return None
         if not previous.is_treaty_series:
             return (
                 "Ibid. gives a volume, but the footnote before it is not a Treaty Series reference"
@@ -80,6 +84,12 @@ def ibid_problem(text: str, previous: Source | None) -> str | None:
     if _SUPPLEMENT.search(rest) and not (previous.series or "").startswith("Official Records"):
         return f"Ibid. gives a supplement of the Official Records, but the footnote before it is {_name(previous)}"
     return None
+
+
+def _in_volumes(source: Source) -> bool:
+    """A publication in volumes other than the Treaty Series (a conference's Final Document,
+    "vols. I–III"; Official Records in volumes)."""
+    return source.volume is not None and not source.is_treaty_series
 
 
 def _name(source: Source) -> str:

@@ -102,12 +102,33 @@ def house_style(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     text = ctx.text(block)
     for correction in house_style_corrections(text):
         start, end, wrong, right = correction.start, correction.end, correction.wrong, correction.right
+        if wrong == "Organisation" and names_an_organisation(ctx):
+            continue  # "the Organisation": the body named before (the OPCW), in its own spelling
         yield Finding(
             "spelling.house-style", Severity.WARNING, block.id, ctx.label(block), start, end,
             f"UN spelling is '{right}', not '{wrong}' ({correction.reason})",
             excerpt(text, start, end),
             Fix(f"write '{right}'", "replace", block.id, start, end, right),
         )  # fmt: skip
+
+
+_organisations: WeakKeyDictionary[CheckContext, bool] = WeakKeyDictionary()
+
+
+def names_an_organisation(ctx: CheckContext) -> bool:
+    """Whether the document names a body that spells itself "Organisation" (a phrase exception such as
+    the Organisation for the Prohibition of Chemical Weapons): there "the Organisation" refers back to
+    it (A/RES/80/34: "… and for the Organisation for the Prohibition of Chemical Weapons and its deep
+    appreciation of the Organisation, …"), not to the United Nations. Once per check run."""
+    found = _organisations.get(ctx)
+    if found is None:
+        style = house_style_data()
+        found = False
+        if style.phrases is not None:
+            texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
+            found = any("organisation" in m.group().lower() for t in texts for m in style.phrases.finditer(t))
+        _organisations[ctx] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,11 @@ def house_style_data() -> HouseStyle:
     return HouseStyle(dict(data["pairs"]), frozenset(data["ise_exceptions"]), pattern)
 
 
+_QUOTATION = re.compile(r"\b(?:entitled|titled)\s+(?:“[^“”]*”|\"[^\"\n]*\")")
+"""A quoted title ('decision C-26/DEC.10 of the Conference of the States Parties, entitled “Understanding
+regarding the aerosolised use …”'): the title of another body's document is cited as that body wrote it
+(Editorial Manual: titles and quotations follow the original), so house style is not applied inside it.
+Other quotations (a UN official's words in a press release) are still held to UN spelling."""
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ISE = re.compile(r"^(?P<stem>[a-z]{2,}?)is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers|able)$")
 _ISE_ENDINGS = tuple(
@@ -160,6 +186,7 @@ def house_style_corrections(text: str) -> list[Correction]:
     alternatives = "|".join(map(re.escape, sorted(candidates, key=len, reverse=True)))
     protected = [m.span() for m in style.phrases.finditer(text)] if style.phrases else []
     protected += addresses(text)
+    protected += [m.span() for m in _QUOTATION.finditer(text)]
     found = []
     for match in re.finditer(rf"(?<![\w'’])(?:{alternatives})(?!\w)", text, re.IGNORECASE):
         result = _respell(match.group(), style)

@@ -108,14 +108,31 @@ def _cited_instruments(ctx: CheckContext) -> dict[tuple[str, int], str]:
     return out
 
 
+_PARENT_OF_TITLE = re.compile(
+    r"(?:\bsupplementing|\bProtocol\b[^;:.]{0,200}?\bto|\bAmendments?\b[^;:.]{0,60}?\bto|\bamending)"
+    r"\s+(?:the\s+)?$"
+)
+"""What shows that an instrument's name ends a longer title: "Protocol to Prevent, Suppress and Punish
+Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against
+Transnational Organized Crime,⁶" — the footnote cites the Protocol (vol. 2237, No. 39574), not the
+Convention (vol. 2225); likewise "Optional Protocol to the …", "Amendment to the …"."""
+
+
+def _ends_longer_title(text: str, mention: Mention) -> bool:
+    return bool(_PARENT_OF_TITLE.search(text[max(0, mention.start - 300) : mention.start]))
+
+
 def _mention_markers(ctx: CheckContext) -> Iterator[tuple[Block, Mention, str]]:
-    """Instrument names directly followed (punctuation apart) by a footnote marker."""
+    """Instrument names directly followed (punctuation apart) by a footnote marker, unless the name
+    is the end of a longer title (a Protocol supplementing it) that the footnote cites."""
     for block in ctx.blocks:
         markers = ctx.markers(block)
         if not markers:
             continue
         text = ctx.text(block)
         for mention in find_mentions(text, ctx.language):
+            if _ends_longer_title(text, mention):
+                continue
             for marker in markers:
                 gap = text[mention.end : marker.offset]
                 if marker.offset >= mention.end and len(gap) <= 3 and not gap.strip(" ,;:.”\"'》)"):

@@ -39,6 +39,10 @@ _NOT_AFTER = re.compile(
     r"per\s?cent|percent|years?|months?|days?|weeks?|hours?|times|million|billion|"
     r"members?|States|countries|persons|people|of\s+the\s+\d|\(|[-–—]\s?\d)",
 )
+_YEAR_END = re.compile(r"(?<!\d)(?:1[89]|20)\d\d\.$")
+_SYMBOL_PART_END = re.compile(
+    r"(?:[/\-][A-Za-z]{1,8}|\b(?:Rev|Add|Corr|Amend|No|Nos|vol|para|paras|art|chap|sect))\.$"
+)
 STRONG = 2.5
 """Shapes strong enough for a footnote cited a second time."""
 
@@ -91,8 +95,12 @@ def _shape_score(text: str, start: int, end: int) -> float:
     prev = before[-1]
     if prev in _CLOSING_PUNCT:
         ahead = before[-2:-1]
-        if ahead.isdigit() and ((prev == "," and end - start == 3) or (prev == "." and nxt in "°")):
-            return 0.0  # a thousands separator ("1,500") or a decimal ("1.5°C")
+        if ahead.isdigit() and (
+            (prev == "," and end - start == 3) or (prev == "." and not _YEAR_END.search(before))
+        ):
+            return 0.0  # a thousands separator ("1,500") or a decimal ("target 16.4", "1.5°C")
+        if prev == "." and _SYMBOL_PART_END.search(before):
+            return 0.0  # a symbol's numbered part: "EC-94/DEC.1", "Rev.1", "No.5"
         if nxt and not (nxt.isspace() or nxt in ")];,.:"):
             return 0.0
         return 3.0
