@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from drafting.checks import CheckSettings, run_checks  # noqa: E402
 from drafting.importers import load_document  # noqa: E402
+from tests.helpers import shared_corpus  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = shared_corpus()
 REAL = CORPUS / "real-ga80" / "texts"
 
 

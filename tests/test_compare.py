@@ -371,3 +371,107 @@ def test_a_split_paragraph_is_a_modification_and_an_insertion():
         "".join(text for op, text in modified.ops() if op == "insert")
     )  # "reaffirms" → "Reaffirms"
     assert deleted - kept <= words_of(inserted.ops()[0][1])
+
+
+# --- typography is never substantive ----------------------------------------------------------
+
+OP36 = op_line(36)
+OP6 = op_line(6)
+
+
+def _one_change(new_text: str):
+    result = compare(import_text(SOURCE).document, import_text(new_text).document)
+    return result, [b for b in result.blocks if b.change != "unchanged"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("non-discriminatory", "non\u2011discriminatory"),  # non-breaking hyphen
+        ("non-discriminatory", "non\u2010discriminatory"),  # Unicode hyphen
+        ("non-discriminatory", "non- discriminatory"),  # stray space after the hyphen (PDF text)
+        ("non-discriminatory", "non-\ndiscriminatory"),  # a line break left inside the word
+        ("non-discriminatory", "non\u2011 discriminatory"),
+    ],
+)
+def test_a_hyphen_written_differently_is_typographic(old, new):
+    result, changed = _one_change(SOURCE.replace(OP6, OP6.replace(old, new), 1))
+    assert [(c.change, c.new_label) for c in changed] == [("formatting", "OP 6")]
+    summary = result.summary()
+    assert (summary["substantive"], summary["formatting"]) == (0, 1)
+    assert summary["words_inserted"] == summary["words_deleted"] == 0
+
+
+def test_curly_and_straight_quotes_are_typographic():
+    new = SOURCE.replace(OP36, OP36.replace("“Heart of Asia”", '"Heart of Asia"'), 1)
+    result, changed = _one_change(new)
+    assert [(c.change, c.new_label) for c in changed] == [("formatting", "OP 36")]
+    assert result.summary()["substantive"] == 0
+
+
+def test_a_spaced_range_dash_is_typographic_but_a_spaced_dash_between_words_is_not_touched():
+    old = SOURCE.replace(OP6, OP6.replace("a non-discriminatory basis", "a 2015–2030 basis"), 1)
+    spaced = old.replace("2015–2030", "2015– 2030")
+    result = compare(import_text(old).document, import_text(spaced).document)
+    assert [b.change for b in result.blocks if b.change != "unchanged"] == ["formatting"]
+    # "a – b" (a parenthetical dash) and "a –b" are different texts
+    other = old.replace("2015–2030", "2015 – 2030")
+    result = compare(import_text(old).document, import_text(other).document)
+    assert [b.change for b in result.blocks if b.change != "unchanged"] == ["modified"]
+
+
+def test_typographic_differences_inside_a_modified_paragraph_are_not_word_changes():
+    edited = OP36.replace("“Heart of Asia”", '"Heart of Asia"').replace("fifty-fifth", "fifty\u2011 fifth")
+    edited = edited.replace("Narcotic Drugs", "Narcotic\u00a0Drugs")
+    edited = edited.replace("concerted measures", "urgent measures")
+    result, changed = _one_change(SOURCE.replace(OP36, edited, 1))
+    assert [(c.change, c.new_label) for c in changed] == [("modified", "OP 36")]
+    edits = [op for op in changed[0].ops() if op[0] != "equal"]
+    assert edits == [["delete", "concerted"], ["insert", "urgent"]]
+    summary = result.summary()
+    assert (summary["words_deleted"], summary["words_inserted"]) == (1, 1)
+    assert (summary["substantive"], summary["modified"], summary["formatting"]) == (1, 1, 0)
+
+
+def test_a_changed_word_next_to_a_hyphen_is_still_a_change():
+    new = SOURCE.replace(OP6, OP6.replace("non-discriminatory", "discriminatory"), 1)
+    _, changed = _one_change(new)
+    assert [c.change for c in changed] == ["modified"]
+    new = SOURCE.replace(OP6, OP6.replace("non-discriminatory", "non-discretionary"), 1)
+    _, changed = _one_change(new)
+    assert [c.change for c in changed] == ["modified"]
+
+
+def test_front_matter_is_metadata_not_a_changed_paragraph():
+    from drafting.model import Block, BlockKind, Text
+
+    old = import_text(SOURCE).document
+    new = import_text(SOURCE).document
+    old.front = [Block("f1", BlockKind.PARAGRAPH, [Text("12-34567 (E)")])]
+    new.front = [
+        Block("f2", BlockKind.PARAGRAPH, [Text("13-99999 (E)")]),
+        Block("f3", BlockKind.PARAGRAPH, [Text("Mexico: draft resolution")]),
+    ]
+    result = compare(old, new)
+    assert all(b.change == "unchanged" for b in result.blocks)
+    summary = result.summary()
+    assert (summary["substantive"], summary["metadata_changed"]) == (0, 1)
+    (front,) = [m for m in result.metadata if m.field == "front"]
+    assert (front.old, front.new) == ("12-34567 (E)", "13-99999 (E)\nMexico: draft resolution")
+    text = format_comparison(result)
+    assert text.startswith("0 substantive paragraph changes")
+    assert "front matter" in text
+    assert "front 1" not in text
+    # typography alone in the front matter is no change at all
+    new.front = [Block("f4", BlockKind.PARAGRAPH, [Text("12\u201134567\u00a0(E)")])]
+    assert compare(old, new).metadata == []
+
+
+def test_the_summary_line_counts_substantive_and_typographic_changes_apart():
+    new = SOURCE.replace(OP6, OP6.replace("non-discriminatory", "non\u2011discriminatory"), 1)
+    new = new.replace("concerted measures", "urgent measures", 1)
+    result = compare(import_text(SOURCE).document, import_text(new).document)
+    first = format_comparison(result).splitlines()[0]
+    assert first.startswith("1 substantive paragraph changes (1 modified, 0 inserted, 0 deleted, 0 moved),")
+    assert "1 typographic only" in first
+    assert format_comparison(result, include_formatting=True).count("(typographic only):") == 1

@@ -3,6 +3,12 @@
 ``compare(old, new)`` aligns paragraphs (:mod:`align`), diffs words inside aligned
 paragraphs (:mod:`diff`), aligns and diffs footnotes, and lists masthead changes. The result
 is plain data; renumbering is never a change, because numbers and labels are derived.
+
+Typography is never substantive (:mod:`tokens` normalises hyphens, quotes, spaces and a stray
+space inside a hyphenated word): a paragraph that differs only so is a "formatting"
+(typographic) change, and inside a modified paragraph such differences are not word changes.
+The masthead and the material before the title (``Document.front``: symbol lines, job numbers,
+sponsor lines) are metadata, listed as :class:`MetadataChange`, never as changed paragraphs.
 """
 
 from __future__ import annotations
@@ -95,6 +101,9 @@ class Comparison:
     new_numbers: dict[str, int]
 
     def summary(self) -> dict[str, int]:
+        """Paragraph counts by kind; ``substantive`` (modified, inserted, deleted and moved
+        paragraphs) and ``formatting`` (typographic only) are apart; ``metadata_changed``
+        counts masthead and front-matter changes."""
         counts = dict.fromkeys(("modified", "inserted", "deleted", "moved", "unchanged", "formatting"), 0)
         inserted = deleted = 0
         for change in self.blocks:
@@ -111,6 +120,8 @@ class Comparison:
         counts["words_inserted"] = inserted
         counts["words_deleted"] = deleted
         counts["footnotes_changed"] = sum(1 for f in self.footnotes if f.change != "unchanged")
+        counts["substantive"] = counts["modified"] + counts["inserted"] + counts["deleted"] + counts["moved"]
+        counts["metadata_changed"] = len(self.metadata)
         return counts
 
     def to_json(self, *, include_formatting: bool = False) -> dict[str, Any]:
@@ -246,7 +257,7 @@ def _compare(old: Document, new: Document) -> Comparison:
         new,
         changes,
         footnote_changes,
-        _metadata(old.masthead, new.masthead),
+        _metadata(old, new),
         old_numbers,
         new_numbers,
     )
@@ -275,7 +286,7 @@ def _units(document: Document, footnote_key: dict[str, str]) -> list[Unit]:
         for child in block.children:
             add(child, index)
 
-    for block in [*document.front, *document.blocks]:
+    for block in document.blocks:  # the front matter is metadata (see _front_change)
         add(block, None)
     return units
 
@@ -365,12 +376,29 @@ class _LazyTokens(dict):
         return tokens
 
 
-def _metadata(old: Masthead, new: Masthead) -> list[MetadataChange]:
-    return [
-        MetadataChange(f.name, getattr(old, f.name), getattr(new, f.name))
+def _metadata(old: Document, new: Document) -> list[MetadataChange]:
+    changes = [
+        MetadataChange(f.name, getattr(old.masthead, f.name), getattr(new.masthead, f.name))
         for f in fields(Masthead)
-        if getattr(old, f.name) != getattr(new, f.name)
+        if getattr(old.masthead, f.name) != getattr(new.masthead, f.name)
     ]
+    front = _front_change(old.front, new.front)
+    if front is not None:
+        changes.append(front)
+    return changes
+
+
+def _front_change(old: list[Block], new: list[Block]) -> MetadataChange | None:
+    """The material before the title (what the reader did not place in a masthead field:
+    symbol and job-number lines, a sponsor line, a covering note) as one metadata item, its
+    paragraphs one a line; typographic differences alone are no change."""
+    if [content_key(b.content, {})[0] for b in old] == [content_key(b.content, {})[0] for b in new]:
+        return None
+    return MetadataChange(
+        "front",
+        "\n".join(plain_text(b.content) for b in old) or None,
+        "\n".join(plain_text(b.content) for b in new) or None,
+    )
 
 
 __all__ = ["BlockChange", "Comparison", "FootnoteChange", "MetadataChange", "compare"]

@@ -24,7 +24,7 @@ def _title(change: BlockChange) -> str:
     )
     if change.change == "moved":
         return f"{arrow} (moved{', with edits' if change.edited else ''})"
-    return f"{arrow} ({change.change})"
+    return f"{arrow} ({'typographic only' if change.change == 'formatting' else change.change})"
 
 
 def format_comparison(
@@ -34,10 +34,11 @@ def format_comparison(
     marks = _ANSI if color else _PLAIN
     summary = comparison.summary()
     lines = [
-        f"{summary['modified']} modified, {summary['inserted']} inserted, {summary['deleted']} deleted,"
-        f" {summary['moved']} moved, {summary['unchanged']} unchanged paragraphs"
-        f" ({summary['formatting']} with formatting changes only); {summary['words_inserted']} words inserted,"
-        f" {summary['words_deleted']} deleted; {summary['footnotes_changed']} footnotes changed",
+        f"{summary['substantive']} substantive paragraph changes ({summary['modified']} modified,"
+        f" {summary['inserted']} inserted, {summary['deleted']} deleted, {summary['moved']} moved),"
+        f" {summary['formatting']} typographic only, {summary['unchanged']} unchanged;"
+        f" {summary['words_inserted']} words inserted, {summary['words_deleted']} deleted;"
+        f" {summary['footnotes_changed']} footnotes changed; {summary['metadata_changed']} masthead/metadata changes",
     ]
     shown = _SHOWN + (("formatting",) if include_formatting else ())
     numbers = (comparison.old_numbers, comparison.new_numbers)
@@ -58,7 +59,8 @@ def format_comparison(
         )
     for item in comparison.metadata:
         lines.append("")
-        lines.append(f"masthead {item.field}: {item.old!r} → {item.new!r}")
+        label = "front matter (before the title)" if item.field == "front" else f"masthead {item.field}"
+        lines.append(f"{label}: {item.old!r} → {item.new!r}")
     return "\n".join(lines) + "\n"
 
 

@@ -4,8 +4,10 @@ A paragraph becomes a list of tokens: words, single punctuation marks, runs of w
 CJK characters one by one, and footnote references and proposals as single atomic tokens.
 Each token has a *key* (what is compared) and keeps the inline node it came from (what is
 shown and exported). Keys are typographically normalised — a non-breaking space is a space,
-a non-breaking hyphen a hyphen, doubled spaces one space — so such differences are never
-substantive; they are reported separately as formatting.
+a non-breaking or Unicode hyphen a hyphen, curly quotes straight ones, doubled spaces one space,
+and a stray space after the hyphen or dash of a compound ("non- discriminatory", "2015– 2030",
+a PDF line break inside the word) is no space — so such differences are never substantive; they
+are reported separately as typographic ("formatting") changes.
 """
 
 from __future__ import annotations
@@ -15,11 +17,27 @@ import re
 from drafting.model import Inline, NoteRef, ProposalSpan, Text, plain_text
 
 _TOKEN = re.compile(
-    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uac00-\ud7af\u3040-\u30ff]|\w+(?:['’]\w+)*|\s+|[^\w\s]"
+    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uac00-\ud7af\u3040-\u30ff]|\w+(?:['’]\w+)*"
+    r"|\s+|(?<=\w)[-\u2010\u2011\u2013](?:\s+(?=\w))?|[^\w\s]"
 )
+"""Tokens. A hyphen or en dash between a word and a stray space before the next word
+("non- discriminatory") is one token with the space: its key is the bare hyphen or dash."""
 _NORMAL = str.maketrans(
-    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2011": "-", "\u2010": "-", "\t": " "}
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\t": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
 )
+_SPACED_HYPHEN = re.compile(r"(?<=\w)([-\u2013]) (?=\w)")
+"""A compound's hyphen or dash followed by a stray space, in a key whose spaces are folded."""
 _WORD = re.compile(r"\w")
 
 
@@ -61,9 +79,13 @@ _CACHE: dict[frozenset, dict[str, Token]] = {}
 
 def normalise(text: str) -> str:
     if text.isascii():
-        return " " if text[0] in _ASCII_SPACE else text
+        if text[0] in _ASCII_SPACE:
+            return " "
+        return text[0] if text[0] == "-" and len(text) > 1 else text  # "- " of "non- discriminatory"
     text = text.translate(_NORMAL).replace("\u00ad", "")
-    return " " if text.isspace() else text
+    if text.isspace():
+        return " "
+    return text[0] if text[0] in "-\u2013" and len(text) > 1 and text[1:].isspace() else text
 
 
 def tokenize(content: list[Inline], footnote_key: dict[str, str]) -> list[Token]:
@@ -120,8 +142,10 @@ def content_key(content: list[Inline], footnote_key: dict[str, str]) -> tuple[st
     text = "".join(keys)
     if not text.isascii():
         text = text.translate(_NORMAL).replace("\u00ad", "")
-    if "  " in text or "\n" in text or "\r" in text or "\f" in text or "\v" in text:
+    if "  " in text or "\n" in text or "\r" in text or "\f" in text or "\v" in text or "\t" in text:
         text = _SPACES.sub(" ", text)
+    if "- " in text or "\u2013 " in text:
+        text = _SPACED_HYPHEN.sub(r"\1", text)
     return text.strip(), "".join(signature)
 
 
