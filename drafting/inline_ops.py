@@ -89,3 +89,25 @@ def mark_prefix(content: list[Inline], count: int, mark: Mark) -> list[Inline]:
 
 def without_marks(content: list[Inline], marks: set[Mark]) -> list[Inline]:
     return normalize([Text(n.text, n.marks - marks) if isinstance(n, Text) else n for n in content])
+
+
+def split_content(content: list[Inline], offset: int) -> tuple[list[Inline], list[Inline]]:
+    """Cut ``content`` at ``offset`` characters of its text (references stay on their side)."""
+    head: list[Inline] = []
+    tail: list[Inline] = []
+    for node in content:
+        if tail or offset < 0:
+            tail.append(node)
+            continue
+        if isinstance(node, Text):
+            if len(node.text) <= offset:
+                head.append(node)
+                offset -= len(node.text)
+                continue
+            if offset:
+                head.append(Text(node.text[:offset], node.marks))
+            tail.append(Text(node.text[offset:], node.marks))
+            offset = -1
+        else:
+            head.append(node)
+    return head, tail

@@ -26,7 +26,10 @@ ORGANS = (
 
 SYMBOL_LINE = re.compile(rf"^\s*({SYMBOL})\s*$")
 TITLE_WITH_NUMBER = re.compile(r"^((?:S-|ES-)?\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(\S.*)$")
-SPONSORS_LINE = re.compile(r"^(.+?)\s*:\s*((?:revised )?draft resolution)(\*?)\s*$", re.IGNORECASE)
+SPONSORS_LINE = re.compile(
+    r"^(.+?)\s*:(?:\*(?=\s))?\s*((?:revised )?draft resolution)(\*?)\s*$", re.IGNORECASE
+)
+""""Indonesia: draft resolution*" or, as PDFs print it, "State of Palestine:* draft resolution"."""
 SPONSORS_LINE_ZH = re.compile(r"^(.+?)\s*[：:]\s*((?:订正)?决议草案)(\*?)\s*$")
 ADOPTION_LINE = re.compile(rf"^(\d+(?:st|nd|rd|th) plenary meeting)\s*,?\s*({DATE})$")
 ADOPTION_LINE_ZH = re.compile(r"^(第\s*\d+\s*次全体会议)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
@@ -40,7 +43,11 @@ _FIELDS: list[tuple[str, re.Pattern[str], int]] = [
     ("provenance", re.compile(r"\[(?:on the report of|without reference to)[^\]]*\]"), 0),
     ("distribution", re.compile(r"Distr\.?:\s*(General|Limited|Restricted)"), 1),
     ("original_language", re.compile(r"Original:\s*([A-Z][a-z]+(?:/[A-Z][a-z]+)?)"), 1),
-    ("agenda_item", re.compile(r"Agenda items? (\d+(?: ?\([a-z]\))?(?:(?:,| and) \d+(?: ?\([a-z]\))?)*)"), 1),
+    (
+        "agenda_item",
+        re.compile(r"Agenda items? (\d+(?: ?\([a-z]{1,3}\))?(?:(?:,| and) \d+(?: ?\([a-z]{1,3}\))?)*)"),
+        1,
+    ),
     ("agenda_item", re.compile(r"议程项目\s*(\d+(?:\s*\([a-z]\))?)"), 1),
     ("session", re.compile(r"[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session"), 0),
     ("session", re.compile(r"第[一二三四五六七八九十百零〇]+届(?:特别|紧急特别)?会议"), 0),

@@ -4,9 +4,10 @@ numbers, section numerals and footnote numbers. Nothing here is ever stored in a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from drafting.model import Block, BlockKind, Document, NoteRef, iter_inlines
+from drafting.model import Block, BlockKind, Document, NoteRef, iter_inlines, plain_text
 
 _ROMAN = [
     (1000, "m"),
@@ -106,10 +107,26 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
         else:
             para += 1
             labels[block.id] = BlockLabel(None, f"paragraph {para}")
-        if kind is not BlockKind.LIST_ITEM:
+        if kind is not BlockKind.LIST_ITEM and not (op and continues_list(block)):
             item = 0
         _label_children(block, labels[block.id].reference, 1, document.language, labels)
     return labels
+
+
+_ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX|Annexe|Anexo|Приложение|附件|المرفق)\b")
+
+
+def continues_list(block: Block) -> bool:
+    """After a resolution's operative part, list items are the paragraphs of an annex or of
+    the declaration it adopts: numbered straight through headings and unnumbered paragraphs,
+    from 1 again only under a new "Annex" heading."""
+    if block.kind is BlockKind.HEADING:
+        return not annex_heading(plain_text(block.content))
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.SUBPARAGRAPH)
+
+
+def annex_heading(text: str) -> bool:
+    return bool(_ANNEX_HEADING.match(text.strip()))
 
 
 def _label_children(

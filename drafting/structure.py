@@ -17,7 +17,7 @@ from drafting import markup
 from drafting import masthead as mh
 from drafting.ids import IdMaker
 from drafting.importers.report import ImportReport
-from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, starts_marked, strip
+from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, split_content, starts_marked, strip
 from drafting.model import (
     Block,
     BlockKind,
@@ -183,7 +183,7 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
         elif (m := mh.SPONSORS_LINE.match(text)) or (m := mh.SPONSORS_LINE_ZH.match(text)):
             head.sponsors = mh.split_sponsors(m.group(1), document.language)
             head.designation = m.group(2)
-            if m.group(3) and raw.star_notes:
+            if (m.group(3) or re.search(r":\*\s", text)) and raw.star_notes:
                 head.sponsors_note = raw.star_notes[0]
             sponsors_at = i
         elif mh.parse_masthead_text(text, head):
@@ -218,7 +218,7 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
 
 
 _SESSION_AGENDA_TITLE = re.compile(
-    r"^(.*?\bAgenda items? \d+(?: ?\([a-z]\))?(?:(?:,| and) \d+(?: ?\([a-z]\))?)*)\s+([A-Z].+)$"
+    r"^(.*?\bAgenda items? \d+(?: ?\([a-z]{1,3}\))?(?:(?:,| and) \d+(?: ?\([a-z]{1,3}\))?)*)\s+([A-Z].+)$"
 )
 
 
@@ -247,11 +247,21 @@ def _build_body(
         if (m := mh.ADOPTION_LINE.match(bare)) or (m := mh.ADOPTION_LINE_ZH.match(bare)):
             head.adoption_meeting, head.adoption_date = m.group(1), m.group(2)
             continue
+        if m := _MEETING_ONLY.match(bare):
+            head.adoption_meeting = m.group(1)  # its date on the next line, or lost
+            continue
+        if head.adoption_meeting and not head.adoption_date and (m := _DATE_ONLY.match(bare)):
+            head.adoption_date = m.group(1)
+            continue
         if m := mh.SYMBOL_LINE.match(text):
             for line in paragraph.lines or [0]:
                 report.discard(line, text, "running header (document symbol)")
             continue
         if blocks and (ANNEX_LINE.match(bare) or _annex_with_title(bare)):
+            _build_annex(document, paragraphs[index:], report)
+            return
+        if unnumbered and any(b.kind is BlockKind.OPERATIVE for b in blocks):
+            # "Adopts the following declaration:" and the declaration itself, inline
             _build_annex(document, paragraphs[index:], report)
             return
         if operative_seen and mh.parse_masthead_text(text, head):
@@ -269,7 +279,7 @@ def _build_body(
             block = _block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
             blocks.append(block)
             stack = [block]
-            list_parent = None
+            list_parent = block if _announces_list(text) else None
         elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
             label = m.group(1) or m.group(2)
             parent_chain = stack or [blocks[-1]]
@@ -284,6 +294,7 @@ def _build_body(
                     "by its place"
                 )
             stack = [*parent_chain[: parent_chain.index(parent) + 1], block]
+            list_parent = None  # its items carry labels
         elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
             stack = []
@@ -306,7 +317,7 @@ def _build_body(
             block = _block(BlockKind.OPERATIVE, paragraph.content)
             blocks.append(block)
             stack = [block]
-            list_parent = None
+            list_parent = block if _announces_list(text) else None
             report.warnings.append(
                 f"{_where(paragraph)}a paragraph opening with an operative phrase has no number; "
                 f"read as operative paragraph {operative_seen}"
@@ -319,25 +330,38 @@ def _build_body(
             block = _block(kind, paragraph.content)
             blocks.append(block)
             stack = [block] if kind is BlockKind.OPERATIVE else []
-            list_parent = (
-                block if kind is BlockKind.PREAMBULAR and text.rstrip().endswith((":", "：")) else None
-            )
+            list_parent = block if kind is not BlockKind.PARAGRAPH and _announces_list(text) else None
+
+
+_MEETING_ONLY = re.compile(r"^(\d+(?:st|nd|rd|th) plenary meeting)$")
+_DATE_ONLY = re.compile(rf"^({mh.DATE})$")
+
+
+def _announces_list(text: str) -> bool:
+    return _without_markup(text).rstrip().endswith((":", "："))
 
 
 def _build_annex(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
     """An annex: "Annex", its title, then its own numbered paragraphs, headings and items.
 
-    Its numbered paragraphs are list items, not operative paragraphs of the resolution.
+    Its numbered paragraphs are list items, not operative paragraphs of the resolution, and
+    are numbered straight through. An extraction that lost a line break may glue the next
+    number into a paragraph ("…facility for 15. We emphasize…", "Partnerships 17. We
+    invite…"): a glued number that is the next one in sequence starts a new paragraph.
     """
     blocks = document.blocks
     title_open = True
-    for paragraph in paragraphs:
+    items = 0
+    queue = list(paragraphs)
+    while queue:
+        paragraph = queue.pop(0)
         text = paragraph.text
         bare = _without_markup(text)
         lead = leading_text(paragraph.content)
         if ANNEX_LINE.match(bare):
             blocks.append(_heading_without_numeral(paragraph.content))
             title_open = True
+            items = 0
             continue
         if title_open and (m := _annex_with_title(bare)):
             # "Annex" and the annex's title run together in one extracted paragraph
@@ -346,16 +370,28 @@ def _build_annex(document: Document, paragraphs: list[RawParagraph], report: Imp
             cut = len(lead) - len(lead.lstrip()) + m.end()
             blocks.append(_heading_without_numeral(drop_prefix(paragraph.content, cut)))
             title_open = False
+            items = 0
             continue
         if (m := mh.ADOPTION_LINE.match(bare)) or mh.SYMBOL_LINE.match(text):
             continue
-        if title_open and not ends_terminated(text) and not OPERATIVE_LABEL.match(lead):
+        own = OPERATIVE_LABEL.match(lead)
+        glued = _glued_number(paragraph, (int(own.group(1)) if own else items) + 1, own.end() if own else 0)
+        if glued is not None:
+            paragraph, rest = glued
+            queue.insert(0, rest)
+            text, lead = paragraph.text, leading_text(paragraph.content)
+            report.warnings.append(
+                f"{_where(paragraph)}paragraph {leading_text(rest.content).split('.')[0]}. was glued to the "
+                "text before it; read as a paragraph of its own"
+            )
+        if title_open and not ends_terminated(text) and not own:
             blocks.append(_heading_without_numeral(paragraph.content))
             title_open = False
             continue
         title_open = False
         if m := OPERATIVE_LABEL.match(lead):
             blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
+            items = int(m.group(1))
         elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
             blocks[-1].children.append(
                 _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
@@ -364,11 +400,42 @@ def _build_annex(document: Document, paragraphs: list[RawParagraph], report: Imp
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
         elif paragraph.hint == "heading" or (len(text) < 150 and not ends_terminated(text)):
             blocks.append(_heading_without_numeral(paragraph.content))
+        elif blocks and blocks[-1].kind is BlockKind.LIST_ITEM and not _ends_sentence(blocks[-1]):
+            # the rest of a numbered paragraph that a page break cut after a comma
+            blocks[-1].content = [*blocks[-1].content, Text(" "), *paragraph.content]
+            report.warnings.append(f"{_where(paragraph)}joined to the numbered paragraph it continues")
         else:
             blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
     report.notes.append(
         "an annex follows the resolution; its numbered paragraphs are kept as the annex's own"
     )
+
+
+def _ends_sentence(block: Block) -> bool:
+    text = re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", plain_text(block.content)).rstrip()
+    return text.endswith((".", ":", "!", "?", "。", "：")) or bool(block.children)
+
+
+_GLUED_NUMBER = re.compile(r"(?<=\S)\s+(\d{1,3})\.\s+(?=[A-Z“\"])")
+
+
+def _glued_number(
+    paragraph: RawParagraph, expected: int, after: int
+) -> tuple[RawParagraph, RawParagraph] | None:
+    """Split ``paragraph`` before a glued paragraph number ``expected`` (past offset ``after``)."""
+    text = plain_text(paragraph.content)
+    for m in _GLUED_NUMBER.finditer(text, after):
+        number = int(m.group(1))
+        # the next number, or the one after it behind a heading ("I. Context 3. We …") when
+        # the extraction lost a number on the way
+        heading_before = not after and not ends_terminated(text[: m.start()])
+        if number == expected or (heading_before and number == expected + 1):
+            head, tail = split_content(paragraph.content, m.start(1))
+            return (
+                RawParagraph(strip(head), paragraph.lines, paragraph.hint),
+                RawParagraph(strip(tail), paragraph.lines),
+            )
+    return None
 
 
 def _annex_with_title(text: str) -> re.Match[str] | None:

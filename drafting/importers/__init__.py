@@ -6,11 +6,12 @@ from pathlib import Path
 
 from drafting.errors import ImportFailed, StorageError
 from drafting.importers.docx_import import import_docx_file
+from drafting.importers.pdf_import import import_pdf_file
 from drafting.importers.report import ImportReport, ImportResult
 from drafting.importers.text_import import import_text, import_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-SUPPORTED = ".penholder, .docx, .txt or .md"
+SUPPORTED = ".penholder, .docx, .pdf, .txt or .md"
 
 
 def load_document(path: str | Path) -> ImportResult:
@@ -23,11 +24,13 @@ def load_document(path: str | Path) -> ImportResult:
         raise ImportFailed(f"{source}: a macro-enabled Word file; Penholder does not open macros")
     if suffix == ".doc":
         raise ImportFailed(f"{source}: an old binary Word file; save it as .docx in Word and try again")
-    if suffix not in TEXT_SUFFIXES and suffix not in (".penholder", ".docx"):
+    if suffix not in TEXT_SUFFIXES and suffix not in (".penholder", ".docx", ".pdf"):
         raise ImportFailed(f"{source}: unknown file type '{source.suffix or '(none)'}'; use {SUPPORTED}")
     data = read_bytes(source)
     if suffix == ".docx":
         return import_docx_file(data, str(source))
+    if suffix == ".pdf":
+        return import_pdf_file(data, str(source))
     if suffix == ".penholder":
         from drafting import storage
 

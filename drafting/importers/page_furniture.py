@@ -17,7 +17,7 @@ from collections import Counter
 
 from drafting import masthead as mh
 from drafting.importers.report import ImportReport
-from drafting.importers.text_lines import Line, LineKind
+from drafting.importers.text_lines import RULE, Line, LineKind
 
 _WORD = re.compile(r"[^\W_]+")
 _ZONE_REACH = 4
@@ -68,7 +68,7 @@ def mark_running_headers(lines: list[Line], body_start: int, titles: list[str], 
     anchors = [
         i
         for i in range(body_start, len(lines))
-        if lines[i].kind is LineKind.FURNITURE or _is_symbol(lines[i])
+        if (lines[i].kind is LineKind.FURNITURE and not RULE.match(lines[i].text)) or _is_symbol(lines[i])
     ]
     zones: list[list[int]] = []
     seen: set[int] = set()

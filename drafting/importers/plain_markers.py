@@ -27,10 +27,10 @@ _GLUED_YEAR = re.compile(r"(?<![\d/.,\-‐‑])((?:1[89]|20)\d\d)(\d{1,2})(?![\d
 _CERTAIN = re.compile(rf"\[\^(\d{{1,3}})\]|([{SUPERSCRIPT_DIGITS}]+)")
 _CLOSING_PUNCT = set(";,.:)]”’\"'»》」")
 _NOT_BEFORE = re.compile(
-    r"(?:resolutions?|paragraphs?|paras?\.|articles?|annex(?:es)?|goals?|targets?|No\.|Nos\.|vol\.|"
+    r"(?:resolutions?|paragraphs?|paras?\.|articles?|annex(?:es)?|goal|targets?|No\.|Nos\.|vol\.|"
     r"chapters?|chap\.|sections?|sect\.|rules?|decisions?|principles?|items?|pages?|pp?\.|and|or|to|"
-    r"from|between|of|in|on|at|by|for|with|than|the|a|an|some|over|about|least|nearly|Protocols?|"
-    r"Conventions?|Amendments?|recommendations?|Add\.|Rev\.|Corr\.|Part|phase|level|category|"
+    r"from|between|of|in|on|at|by|for|with|than|the|a|an|some|over|about|least|nearly|"
+    r"recommendations?|Add\.|Rev\.|Corr\.|Part|phase|level|category|"
     r"schedules?|appendix|table|figure|session|meeting|Committee|Group|Commission|[A-Z])",
     re.IGNORECASE,
 )
@@ -43,6 +43,7 @@ _YEAR_END = re.compile(r"(?<!\d)(?:1[89]|20)\d\d\.$")
 _SYMBOL_PART_END = re.compile(
     r"(?:[/\-][A-Za-z]{1,8}|\b(?:Rev|Add|Corr|Amend|No|Nos|vol|para|paras|art|chap|sect))\.$"
 )
+_LONE_CAPITAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 STRONG = 2.5
 """Shapes strong enough for a footnote cited a second time."""
 
@@ -56,6 +57,8 @@ class Candidate:
     score: float
     certain: bool = False
     page: int | None = None
+    name_like: bool = False
+    """A reference glued to a lone capital letter ("P[^5]" for the P5): maybe a name."""
 
     @property
     def key(self) -> tuple[int, int]:
@@ -68,7 +71,10 @@ def find_candidates(paragraph: int, text: str) -> list[Candidate]:
     for m in _CERTAIN.finditer(text):
         label = m.group(1) or m.group(2).translate(FROM_SUPERSCRIPT)
         if label.isdigit():
-            out.append(Candidate(paragraph, m.start(), m.end(), int(label), 10.0, certain=True))
+            name_like = bool(_LONE_CAPITAL.search(text, 0, m.start()))
+            out.append(
+                Candidate(paragraph, m.start(), m.end(), int(label), 10.0, certain=True, name_like=name_like)
+            )
     taken = [(c.start, c.end) for c in out]
     for m in _GLUED_YEAR.finditer(text):
         if not _overlaps(m.start(2), m.end(), taken) and not m.group(2).startswith("0"):
@@ -110,24 +116,31 @@ def _shape_score(text: str, start: int, end: int) -> float:
         return 3.0
     if not prev.isspace():
         return 0.0
-    if nxt and not nxt.isspace():
-        return 0.0
-    if _NOT_AFTER.match(after):
-        return 0.0
-    wide = after.startswith("  ") or before.endswith("  ")
     word_before = before.rstrip()
     if not word_before:
         return 0.0
     last = word_before[-1]
+    if nxt and not nxt.isspace():
+        # "Parties, 8and welcomes": the space after a superscript lost in the extraction
+        if nxt.islower() and after[1:2].isalpha():
+            if last in _CLOSING_PUNCT:
+                return 1.5
+            if last.isalpha() and not _NOT_BEFORE.fullmatch(word_before.split()[-1]):
+                return 1.0
+        return 0.0
+    if _NOT_AFTER.match(after):
+        return 0.0
+    wide = after.startswith("  ") or before.endswith("  ")
     if last in _CLOSING_PUNCT:
-        ahead = word_before[-2:-1]
-        if last in ".," and ahead.isdigit():
+        if last in ".," and word_before[-2:-1].isdigit() and not _YEAR_END.search(word_before[:-1] + "."):
             return 0.0  # "paragraphs 1, 2 and 3"
         return 2.5 if wide else 1.5
     if last.isalpha():
         if _NOT_BEFORE.fullmatch(word_before.split()[-1]):
             return 0.0
         return 2.0 if wide else 0.6
+    if _YEAR_END.search(word_before + "."):
+        return 1.5 if wide else 0.8  # "Action Plan 2021–2026 3  to support"
     return 0.0
 
 
@@ -136,6 +149,8 @@ class Resolution:
     chosen: list[Candidate]
     unplaced: list[int]
     """Footnote numbers for which no consistent marker was found."""
+    demoted: list[Candidate]
+    """References that are text after all ("P[^5]" where footnote 5 was cited before: the P5)."""
 
 
 def resolve(candidates: list[Candidate], labels: dict[int, int | None]) -> Resolution:
@@ -151,8 +166,10 @@ def resolve(candidates: list[Candidate], labels: dict[int, int | None]) -> Resol
         options = by_label.get(label, [])
         certain = [c for c in options if c.certain]
         if certain:
-            first_choices[label] = [(certain[0], certain[0].score)]
-            continue
+            # A certain marker ([^k], superscript) is the first citation unless a plain one
+            # before it keeps the order of the others (an extraction may mark a wrong spot).
+            options = [c for c in options if c.certain or c.key < certain[0].key]
+            options = [certain[0], *(c for c in options if not c.certain)]
         page = labels[label]
         scored = []
         for c in options:
@@ -164,13 +181,16 @@ def resolve(candidates: list[Candidate], labels: dict[int, int | None]) -> Resol
     first = _best_increasing(first_choices)
     chosen = list(first.values())
     placed = {c.label: c for c in chosen}
+    demoted: list[Candidate] = []
     # Footnotes cited again later (the legacy regime): only strong shapes.
     for label, options in by_label.items():
         head = placed.get(label)
         if head is None:
             continue
         for c in options:
-            if c.key > head.key and (c.certain or c.score >= STRONG):
+            if c.key > head.key and c.name_like:
+                demoted.append(c)
+            elif c.key > head.key and (c.certain or c.score >= STRONG):
                 chosen.append(c)
     chosen.sort(key=lambda c: c.key)
     kept: list[Candidate] = []
@@ -179,7 +199,7 @@ def resolve(candidates: list[Candidate], labels: dict[int, int | None]) -> Resol
             continue
         kept.append(c)
     unplaced = [label for label in sorted(labels) if label not in placed]
-    return Resolution(kept, unplaced)
+    return Resolution(kept, unplaced, demoted)
 
 
 def _best_increasing(choices: dict[int, list[tuple[Candidate, float]]]) -> dict[int, Candidate]:
@@ -228,15 +248,20 @@ def _pareto(states: list) -> list:
     return out
 
 
-def rewrite(text: str, picks: list[Candidate]) -> str:
-    """``text`` with the chosen plain markers written as ``[^k]`` references.
+def rewrite(text: str, picks: list[Candidate], demoted: list[Candidate] = ()) -> str:
+    """``text`` with the chosen plain markers written as ``[^k]`` references, and demoted
+    references written back as the plain number they were.
 
     The space an extraction put before a marker that was a superscript ("Outcome, 1  sports")
     goes with it, and the run of spaces after it shrinks to one.
     """
     parts: list[str] = []
     pos = 0
-    for c in sorted(picks, key=lambda c: c.start):
+    for c in sorted([*picks, *demoted], key=lambda c: c.start):
+        if c in demoted and c.start >= pos:
+            parts.extend((text[pos : c.start], str(c.label)))
+            pos = c.end
+            continue
         if c.certain or c.start < pos:
             continue
         start = c.start
@@ -245,6 +270,8 @@ def rewrite(text: str, picks: list[Candidate]) -> str:
         parts.append(text[pos:start])
         parts.append(f"[^{c.label}]")
         pos = c.end
+        if text[pos : pos + 1].isalpha():
+            parts.append(" ")
         while pos + 1 < len(text) and text[pos] == " " and text[pos + 1] == " ":
             pos += 1
     parts.append(text[pos:])

@@ -119,7 +119,7 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     report = ImportReport(source=name)
     lines, hints = split_lines(text, report)
     _settle_candidates(lines)
-    items = _group(lines)
+    items = _group(lines, report)
     items = _continue_footnotes(items)
     body = [i for i in items if isinstance(i, _Para)]
     language = detect_language([p.text for p in body[:80]])
@@ -192,8 +192,19 @@ def _place_plain_markers(
     by_paragraph: dict[int, list[plain_markers.Candidate]] = {}
     for candidate in resolution.chosen:
         by_paragraph.setdefault(candidate.paragraph, []).append(candidate)
-    for index, picks in by_paragraph.items():
-        texts[index] = plain_markers.rewrite(texts[index], picks)
+    demoted: dict[int, list[plain_markers.Candidate]] = {}
+    for candidate in resolution.demoted:
+        demoted.setdefault(candidate.paragraph, []).append(candidate)
+        line = paragraphs[candidate.paragraph].lines[0].number
+        before = texts[candidate.paragraph][max(0, candidate.start - 12) : candidate.start]
+        report.warnings.append(
+            f"line {line}: reference [^{candidate.label}] after a lone capital letter read as text "
+            f"('…{before}{candidate.label}')"
+        )
+    for index in by_paragraph.keys() | demoted.keys():
+        texts[index] = plain_markers.rewrite(
+            texts[index], by_paragraph.get(index, []), demoted.get(index, [])
+        )
     return texts
 
 
@@ -217,16 +228,18 @@ def _settle_candidates(lines: list[Line]) -> None:
                 expected += 1
             else:
                 line.kind = LineKind.CONTENT
-    starred = any(line.text.rstrip().endswith("*") and line.kind is LineKind.CONTENT for line in lines)
+    starred = any(line.kind is LineKind.CONTENT and _NOTE_STAR.search(line.text) for line in lines)
     for line in lines:
         if line.kind is LineKind.STAR_NOTE and not starred:
             line.kind = LineKind.CONTENT
 
 
+_NOTE_STAR = re.compile(r"[^\s*]\*(?:\s|$)")
+"""A note mark: "draft resolution*", "State of Palestine:* draft resolution"."""
 _STARTS_WITH_DATE = re.compile(rf"^\s*\d{{1,2}}\s+(?:{mh.MONTHS})\b")
 
 
-def _group(lines: list[Line]) -> list[_Para | _Note]:
+def _group(lines: list[Line], report: ImportReport) -> list[_Para | _Note]:
     items: list[_Para | _Note] = []
     current: _Para | _Note | None = None
     pending_break = False
@@ -239,6 +252,14 @@ def _group(lines: list[Line]) -> list[_Para | _Note]:
         elif kind is LineKind.FURNITURE:
             current = None
             pending_break = True
+        elif isinstance(current, _Note) and _phantom_definition(current, line):
+            # "[^2]: … as from" / "[^7]: February 1984.": a wrapped line that starts with a
+            # number, read as a footnote of its own by the extraction
+            report.warnings.append(
+                f"line {line.number}: footnote {line.footnote_label} out of sequence right after footnote "
+                f"{current.label}, which stops mid-phrase; read as its continuation"
+            )
+            current.add([Line(line.number, f"{line.footnote_label} {line.footnote_text}", LineKind.CONTENT)])
         elif kind in (LineKind.FOOTNOTE, LineKind.STAR_NOTE):
             current = _Note(line.footnote_label or "*", line.footnote_style or "star", [line])
             items.append(current)
@@ -264,6 +285,18 @@ def _group(lines: list[Line]) -> list[_Para | _Note]:
             items.append(current)
             pending_break = False
     return items
+
+
+def _phantom_definition(current: _Note, line: Line) -> bool:
+    label = line.footnote_label or ""
+    return (
+        line.kind is LineKind.FOOTNOTE
+        and line.footnote_style in ("markdown", "plain")
+        and current.label.isdigit()
+        and label.isdigit()
+        and int(label) != int(current.label) + 1
+        and _dangles(current.tail())
+    )
 
 
 def _opens_after_line_end(current: _Para, line: Line) -> bool:
@@ -313,7 +346,8 @@ def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
 
 
 _DANGLING = re.compile(
-    r"(?:[,(\[‐-]|\b(?:the|of|and|in|on|to|for|by|with|a|an|Supplement|vol\.|vols\.|No\.|p\.|chap\.|sect\.))$"
+    r"(?:[,(\[‐-]|\b(?:the|of|and|in|on|to|for|by|with|from|since|until|a|an|"
+    r"Supplement|vol\.|vols\.|No\.|p\.|chap\.|sect\.))$"
 )
 
 
@@ -362,7 +396,10 @@ def _rejoin(paragraphs: list[_Para], language: str) -> list[_Para]:
     # Without page-break marks (a markdown extraction), a long unfinished paragraph is taken
     # to go on only in a resolution, whose paragraphs all end with punctuation.
     resolution = any(is_organ_line(p.text.strip("*_ ")) for p in paragraphs[:200])
+    in_body = False  # the masthead above the organ line is never run together this way
     for paragraph in paragraphs:
+        if not in_body and is_organ_line(paragraph.text.strip("*_ ")):
+            in_body = True
         if out:
             previous = out[-1]
             text = paragraph.text
@@ -370,8 +407,8 @@ def _rejoin(paragraphs: list[_Para], language: str) -> list[_Para]:
             lower = text[:1].islower()
             opens = bool(_NEW_PARAGRAPH.match(paragraph.lines[0].text)) or _opens_paragraph(text, language)
             # A paragraph never starts in lower case: after a page break that is the rest of one.
-            broken_mid_clause = paragraph.break_before and lower
-            continues = paragraph.break_before or lower or (resolution and len(previous) >= 120)
+            broken_mid_clause = lower and (paragraph.break_before or (resolution and in_body))
+            continues = paragraph.break_before or lower or (resolution and in_body and len(previous) >= 120)
             if (
                 (cut_short or broken_mid_clause)
                 and continues

@@ -124,6 +124,8 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
     open_note = False
     for line in lines:
         kind = line.kind
+        if line.page_break and kind is not LineKind.FURNITURE:
+            in_area = False  # a new page starts with body text
         if kind is LineKind.FURNITURE:
             in_area = bool(RULE.match(line.text))
             continue
@@ -132,8 +134,6 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
             open_note = True
             continue
         if not in_area or kind is LineKind.BLANK:
-            if kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE and line.footnote_label == str(expected):
-                expected += 1  # a candidate outside an area: counted if it is settled as footnote
             continue
         text = line.text
         if kind is LineKind.STAR_NOTE:

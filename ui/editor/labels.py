@@ -10,14 +10,22 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocument
 
 from drafting.model import BlockKind
-from drafting.numbering import roman, subparagraph_label
+from drafting.numbering import annex_heading, roman, subparagraph_label
 from ui.editor import formats
 
 _OP = BlockKind.OPERATIVE.value
 _PP = BlockKind.PREAMBULAR.value
 _SUB = BlockKind.SUBPARAGRAPH.value
 _HEAD = BlockKind.HEADING.value
+_PARA = BlockKind.PARAGRAPH.value
 _ITEM = BlockKind.LIST_ITEM.value
+
+
+def _continues_list(kind: str, text: str) -> bool:
+    """Same rule as :func:`drafting.numbering.continues_list`."""
+    if kind == _HEAD:
+        return not annex_heading(text)
+    return kind == _PARA
 
 
 def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str | None], list[str]]:
@@ -66,8 +74,8 @@ def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str 
         else:
             para += 1
             reference = f"paragraph {para}"
-        if kind not in (_ITEM, _SUB):
-            item = 0 if kind != _ITEM else item
+        if kind not in (_ITEM, _SUB) and not (op and _continues_list(kind, block.text())):
+            item = 0
         if kind != _SUB:
             counters = []
             parent_reference = (
