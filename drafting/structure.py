@@ -82,6 +82,8 @@ class RawInput:
     """Notes marked with an asterisk (the sponsors-line note of a draft)."""
     proposals: dict[str, Proposal] = field(default_factory=dict)
     """Proposals the importer already found (tracked changes), keyed by id."""
+    language: str | None = None
+    """The language, when the importer has already detected it from the same text."""
 
 
 def label_length(text: str) -> int:
@@ -134,10 +136,12 @@ def build_document(raw: RawInput, report: ImportReport) -> Document:
         else:
             for line in paragraph.lines:
                 report.discard(line, "", "emphasis markup around no text")
-    raw = RawInput(kept, raw.footnotes, raw.symbol_hint, raw.star_notes, raw.proposals)
+    raw = RawInput(kept, raw.footnotes, raw.symbol_hint, raw.star_notes, raw.proposals, raw.language)
     texts = [p.text for p in raw.paragraphs]
     document = Document(
-        language=detect_language(texts), footnotes=raw.footnotes, proposals=dict(raw.proposals)
+        language=raw.language or detect_language(texts),
+        footnotes=raw.footnotes,
+        proposals=dict(raw.proposals),
     )
     organ_index = next((i for i, t in enumerate(texts) if is_organ_line(t)), None)
     if organ_index is not None:
@@ -267,7 +271,6 @@ def _build_body(
         if operative_seen and mh.parse_masthead_text(text, head):
             continue
         lead = leading_text(paragraph.content)
-        following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
         if m := OPERATIVE_LABEL.match(lead):
             number = int(m.group(1))
             if operative_seen and number != operative_seen + 1:
@@ -299,7 +302,9 @@ def _build_body(
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
             stack = []
             list_parent = None
-        elif paragraph.hint == "heading" or _looks_like_heading(text, following, language):
+        elif paragraph.hint == "heading" or _looks_like_heading(
+            text, paragraphs[index + 1 : index + 2], language
+        ):
             blocks.append(_heading_without_numeral(paragraph.content))
             stack = []
             list_parent = None
@@ -338,7 +343,7 @@ _DATE_ONLY = re.compile(rf"^({mh.DATE})$")
 
 
 def _announces_list(text: str) -> bool:
-    return _without_markup(text).rstrip().endswith((":", "："))
+    return text.rstrip("*_ \t").endswith((":", "："))
 
 
 def _build_annex(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
@@ -465,9 +470,12 @@ def _opens(text: str, language: str) -> bool:
     return bool(opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language))
 
 
-def _looks_like_heading(text: str, following: str, language: str) -> bool:
+def _looks_like_heading(text: str, after: list[RawParagraph], language: str) -> bool:
     """A short line with no closing punctuation, not itself opening a paragraph, before one
     that does ("Peacebuilding Commission" centred above operative paragraph 1)."""
+    if len(text) > 140 or ends_terminated(text) or not after:
+        return False
+    following = after[0].text
     bare = _without_markup(text)
     return (
         0 < len(bare) <= 100

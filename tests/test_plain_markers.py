@@ -102,3 +102,32 @@ def test_annex_after_an_unnumbered_operative_paragraph() -> None:
     assert kinds[2] == ("heading", "Political declaration")
     assert [k for k, _ in kinds[3:]] == ["list_item", "heading", "list_item"]
     assert footnote_numbers(document) == {}
+
+
+def test_the_report_names_lines_for_what_it_could_not_place() -> None:
+    body = "Recalling the Summit,1\n\n1. Decides to continue.\n\n3 Resolution 3/3 standing alone."
+    notes = "1 Resolution 1/1.\n\n2 Resolution 2/2."
+    result = import_text(_resolution(body, notes))
+    warnings = "\n".join(result.report.warnings)
+    assert "footnote 2 is never referenced" in warnings
+    assert any(
+        w.startswith("line ") and "footnote 2 is never referenced" in w for w in result.report.warnings
+    )
+
+
+def test_a_number_under_the_rule_out_of_sequence_is_reported_and_kept_with_its_footnote() -> None:
+    body = "Recalling the Summit,1\n\nNoting the Conference,2\n\n1. Decides to continue."
+    notes = "1 Report of the Summit, held in\n\n7 places (A/1/1).\n\n2 Resolution 2/2."
+    result = import_text(_resolution(body, notes))
+    assert len(result.document.footnotes) == 2
+    assert any("starts with 7 under the footnote rule" in w for w in result.report.warnings)
+    assert "7 places (A/1/1)." in _cited(result.document)[0]
+
+
+def test_a_footnote_printed_with_another_number_than_its_place_gives_is_reported() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling the Summit,[^2]\n\nNoting the Conference,[^1]\n\n"
+        "1. Decides to continue.\n\n[^1]: Resolution 1/1.\n\n[^2]: Resolution 2/2.\n"
+    )
+    warnings = import_text(text).report.warnings
+    assert any("footnote printed as 2 is footnote 1 by the order of first citation" in w for w in warnings)

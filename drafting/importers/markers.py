@@ -39,6 +39,8 @@ class MarkerBinder:
     """Labels of footnotes whose lines were plain digits: only these bind plain markers."""
     warnings: list[str] = field(default_factory=list)
     referenced: set[str] = field(default_factory=set)
+    first_references: list[str] = field(default_factory=list)
+    """Labels in the order of their first reference."""
     _highest: int = 0
 
     def bind(self, runs: list[Text], where: str) -> list[Inline]:
@@ -123,6 +125,8 @@ class MarkerBinder:
         return label.isdigit() and int(label) == self._highest + 1
 
     def _note_reference(self, label: str) -> None:
+        if label not in self.referenced:
+            self.first_references.append(label)
         self.referenced.add(label)
         if label.isdigit():
             self._highest = max(self._highest, int(label))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
 
 from drafting.importers.text_lines import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
@@ -65,8 +66,8 @@ class Candidate:
         return (self.paragraph, self.start)
 
 
-def find_candidates(paragraph: int, text: str) -> list[Candidate]:
-    """Every number in ``text`` that may be a footnote marker, with a score for its shape."""
+def certain_candidates(paragraph: int, text: str) -> list[Candidate]:
+    """Superscript and ``[^k]`` markers in ``text``."""
     out: list[Candidate] = []
     for m in _CERTAIN.finditer(text):
         label = m.group(1) or m.group(2).translate(FROM_SUPERSCRIPT)
@@ -75,16 +76,28 @@ def find_candidates(paragraph: int, text: str) -> list[Candidate]:
             out.append(
                 Candidate(paragraph, m.start(), m.end(), int(label), 10.0, certain=True, name_like=name_like)
             )
+    return out
+
+
+def find_candidates(paragraph: int, text: str, labels: Container[int] | None = None) -> list[Candidate]:
+    """Every number in ``text`` that may be a footnote marker (of one of ``labels``), with a
+    score for its shape."""
+    out = certain_candidates(paragraph, text)
     taken = [(c.start, c.end) for c in out]
     for m in _GLUED_YEAR.finditer(text):
-        if not _overlaps(m.start(2), m.end(), taken) and not m.group(2).startswith("0"):
+        if m.group(2).startswith("0") or (labels is not None and int(m.group(2)) not in labels):
+            continue
+        if not _overlaps(m.start(2), m.end(), taken):
             out.append(Candidate(paragraph, m.start(2), m.end(), int(m.group(2)), 2.0))
     for m in _NUMBER.finditer(text):
-        if _overlaps(m.start(), m.end(), taken) or m.group(1).startswith("0"):
+        number = m.group(1)
+        if number.startswith("0") or (labels is not None and int(number) not in labels):
+            continue
+        if _overlaps(m.start(), m.end(), taken):
             continue
         score = _shape_score(text, m.start(), m.end())
         if score > 0:
-            out.append(Candidate(paragraph, m.start(), m.end(), int(m.group(1)), score))
+            out.append(Candidate(paragraph, m.start(), m.end(), int(number), score))
     return out
 
 

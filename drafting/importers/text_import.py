@@ -25,7 +25,7 @@ from drafting.importers.decoding import decode_text
 from drafting.importers.markers import MarkerBinder, plain_marker_candidates
 from drafting.importers.report import ImportReport, ImportResult
 from drafting.importers.text_lines import RULE, SUPERSCRIPT_DIGITS, Line, LineKind, split_lines
-from drafting.model import Document, DocumentKind, Footnote, Masthead, plain_text
+from drafting.model import Document, DocumentKind, Footnote, Masthead, NoteRef, iter_inlines, plain_text
 from drafting.phrases import opening_phrase
 from drafting.structure import (
     RawInput,
@@ -118,29 +118,52 @@ def import_text_file(data: bytes, name: str = "input") -> ImportResult:
 def import_text(text: str, name: str = "input") -> ImportResult:
     report = ImportReport(source=name)
     lines, hints = split_lines(text, report)
-    _settle_candidates(lines)
+    _settle_candidates(lines, report)
     items = _group(lines, report)
     items = _continue_footnotes(items)
     body = [i for i in items if isinstance(i, _Para)]
-    language = detect_language([p.text for p in body[:80]])
+    language = detect_language([p.text for p in body])
     paragraphs = _rejoin(body, language)
     notes = [i for i in items if isinstance(i, _Note)]
     footnotes, label_to_id, _plain_labels, star_notes = _build_footnotes(notes, report)
-    texts = _place_plain_markers(paragraphs, notes, lines, label_to_id, report)
-    binder = MarkerBinder(label_to_id)
-    raw_paragraphs = []
-    for paragraph, text in zip(paragraphs, texts, strict=True):
-        where = f"line {paragraph.lines[0].number}"
-        content = binder.bind(markup.parse(text), where)
-        raw_paragraphs.append(RawParagraph(content, [line.number for line in paragraph.lines]))
+    texts = [paragraph.text for paragraph in paragraphs]
+    binder, raw_paragraphs = _bind(paragraphs, texts, label_to_id)
+    if not _placed_in_order(binder, label_to_id):
+        # some footnote has no superscript or [^k] marker, or they are out of order: decide
+        # the plain-digit markers for the whole document, then bind again
+        texts = _place_plain_markers(paragraphs, texts, notes, lines, label_to_id, report)
+        binder, raw_paragraphs = _bind(paragraphs, texts, label_to_id)
     report.warnings.extend(binder.warnings)
+    where_defined = {note.label: note.lines[0].number for note in reversed(notes)}
     for label in label_to_id:
         if label not in binder.referenced:
-            report.warnings.append(f"footnote {label} is never referenced in the text")
-    raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_notes)
+            report.warnings.append(
+                f"line {where_defined.get(label, 0)}: footnote {label} is never referenced in the text "
+                "(no marker for it was found)"
+            )
+    raw = RawInput(raw_paragraphs, footnotes, hints.get("symbol"), star_notes, language=language)
     document = build_document(raw, report)
     _use_metadata(document, hints, report)
+    _compare_printed_numbers(document, report, where_defined)
     return ImportResult(document, report)
+
+
+def _compare_printed_numbers(document: Document, report: ImportReport, where: dict[str, int]) -> None:
+    """A footnote printed as 5 that Penholder numbers 6 (by first citation) is worth a look."""
+    if not report.literal_footnote_numbers:
+        return
+    numbers: dict[str, int] = {}  # cited footnotes by first citation, as drafting.numbering counts
+    for block in document.iter_blocks():
+        for node in iter_inlines(block.content):
+            if isinstance(node, NoteRef) and node.footnote_id in document.footnotes:
+                numbers.setdefault(node.footnote_id, len(numbers) + 1)
+    for footnote_id, printed in report.literal_footnote_numbers.items():
+        derived = numbers.get(footnote_id)
+        if derived is not None and derived != printed:
+            report.warnings.append(
+                f"line {where.get(str(printed), 0)}: footnote printed as {printed} is footnote {derived} "
+                "by the order of first citation"
+            )
 
 
 def _use_metadata(document: Document, hints: dict[str, str], report: ImportReport) -> None:
@@ -161,8 +184,30 @@ def _use_metadata(document: Document, hints: dict[str, str], report: ImportRepor
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+def _bind(
+    paragraphs: list[_Para], texts: list[str], label_to_id: dict[str, str]
+) -> tuple[MarkerBinder, list[RawParagraph]]:
+    binder = MarkerBinder(label_to_id)
+    raw_paragraphs = []
+    for paragraph, text in zip(paragraphs, texts, strict=True):
+        where = f"line {paragraph.lines[0].number}"
+        content = binder.bind(markup.parse(text), where)
+        raw_paragraphs.append(RawParagraph(content, [line.number for line in paragraph.lines]))
+    return binder, raw_paragraphs
+
+
+def _placed_in_order(binder: MarkerBinder, label_to_id: dict[str, str]) -> bool:
+    """Every numbered footnote cited, first citations in number order."""
+    numeric = [label for label in label_to_id if label.isdigit()]
+    if any(label not in binder.referenced for label in numeric):
+        return False
+    order = [int(label) for label in binder.first_references if label.isdigit()]
+    return order == sorted(order)
+
+
 def _place_plain_markers(
     paragraphs: list[_Para],
+    texts: list[str],
     notes: list[_Note],
     lines: list[Line],
     label_to_id: dict[str, str],
@@ -179,12 +224,12 @@ def _place_plain_markers(
     for note in notes:
         if note.style != "star" and note.label.isdigit() and note.label in label_to_id:
             labels.setdefault(int(note.label), rules_before[note.lines[0].number] - 1)
-    texts = [paragraph.text for paragraph in paragraphs]
     if not labels:
         return texts
+    texts = list(texts)
     candidates: list[plain_markers.Candidate] = []
     for index, (paragraph, text) in enumerate(zip(paragraphs, texts, strict=True)):
-        for candidate in plain_markers.find_candidates(index, text):
+        for candidate in plain_markers.find_candidates(index, text, labels):
             at = bisect_right(paragraph.offsets, candidate.start) - 1
             page = rules_before[paragraph.lines[max(at, 0)].number]
             candidates.append(replace(candidate, page=page))
@@ -208,16 +253,20 @@ def _place_plain_markers(
     return texts
 
 
-def _settle_candidates(lines: list[Line]) -> None:
+def _settle_candidates(lines: list[Line], report: ImportReport) -> None:
     """Decide plain-digit footnote lines and ``*`` notes with the rest of the text.
 
     Outside a footnote area (see :func:`text_lines.split_lines`) a line "3 Resolution 60/288."
     is a footnote only when it carries the next footnote number and the body has a plain
     marker with that number; "1 November 2018, …" (a date) never is.
     """
-    content_text = "\n".join(line.text for line in lines if line.kind is LineKind.CONTENT)
-    markers = plain_marker_candidates(content_text)
+    markers: set[str] = set()
+    if any(line.kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE for line in lines):
+        markers = plain_marker_candidates(
+            "\n".join(line.text for line in lines if line.kind is LineKind.CONTENT)
+        )
     expected = 1
+    previous = LineKind.BLANK
     for line in lines:
         label = line.footnote_label or ""
         if line.kind is LineKind.FOOTNOTE and label.isdigit():
@@ -228,6 +277,13 @@ def _settle_candidates(lines: list[Line]) -> None:
                 expected += 1
             else:
                 line.kind = LineKind.CONTENT
+                standalone = previous in (LineKind.BLANK, LineKind.FURNITURE)
+                if standalone and int(label) == expected and not _STARTS_WITH_DATE.match(line.text):
+                    report.warnings.append(
+                        f"line {line.number}: '{line.text.strip()[:40]}' looks like footnote {label}, but the "
+                        f"text has no marker {label}; kept as text"
+                    )
+        previous = line.kind
     starred = any(line.kind is LineKind.CONTENT and _NOTE_STAR.search(line.text) for line in lines)
     for line in lines:
         if line.kind is LineKind.STAR_NOTE and not starred:
@@ -405,14 +461,14 @@ def _rejoin(paragraphs: list[_Para], language: str) -> list[_Para]:
             text = paragraph.text
             cut_short = not ends_terminated(_strip_trailing_markers(previous.tail()))
             lower = text[:1].islower()
-            opens = bool(_NEW_PARAGRAPH.match(paragraph.lines[0].text)) or _opens_paragraph(text, language)
             # A paragraph never starts in lower case: after a page break that is the rest of one.
             broken_mid_clause = lower and (paragraph.break_before or (resolution and in_body))
             continues = paragraph.break_before or lower or (resolution and in_body and len(previous) >= 120)
             if (
                 (cut_short or broken_mid_clause)
                 and continues
-                and not opens
+                and not _NEW_PARAGRAPH.match(paragraph.lines[0].text)
+                and not _opens_paragraph(text, language)
                 and not (len(previous) < 400 and _standalone(previous.text))
                 and not (len(paragraph) < 400 and _standalone(text))
             ):

@@ -154,6 +154,11 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
                 expected = int(label) + 1
                 open_note = True
                 continue
+        if label is not None and label.isdigit() and int(label) < 1000 and not _MONTH_AFTER.match(text):
+            report.warnings.append(
+                f"line {line.number}: '{text.strip()[:40]}' starts with {label} under the footnote rule, "
+                f"but the next footnote is {expected}; read as text of the footnote before it"
+            )
         if open_note:
             line.kind = LineKind.FOOTNOTE_CONTINUATION
         elif kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE:
