@@ -93,7 +93,8 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
             labels[block.id] = BlockLabel(None, f"PP {pp}")
         elif kind is BlockKind.OPERATIVE:
             op += 1
-            labels[block.id] = BlockLabel(f"{op}.", f"OP {op}")
+            # the single operative paragraph of "The General Assembly / Adopts …" is unnumbered
+            labels[block.id] = BlockLabel(f"{op}." if block.numbered else None, f"OP {op}")
         elif kind is BlockKind.HEADING:
             if block.numbered:
                 heading += 1

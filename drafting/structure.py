@@ -202,7 +202,10 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
     for i, paragraph in unrecognised:
         if head.title is None and (sponsors_at is not None and i > sponsors_at):
             head.title = paragraph.text
-        elif agenda_at is not None and i > agenda_at and sponsors_at is not None and i < sponsors_at:
+        elif agenda_at is not None and (
+            (sponsors_at is not None and agenda_at < i < sponsors_at)
+            or (sponsors_at is None and i == agenda_at + 1 and head.agenda_title is None)
+        ):
             head.agenda_title = (
                 f"{head.agenda_title} {paragraph.text}" if head.agenda_title else paragraph.text
             )
@@ -333,6 +336,7 @@ def _build_body(
             else:
                 kind = BlockKind.OPERATIVE if unnumbered else BlockKind.PREAMBULAR
             block = _block(kind, paragraph.content)
+            block.numbered = kind is not BlockKind.OPERATIVE
             blocks.append(block)
             stack = [block] if kind is BlockKind.OPERATIVE else []
             list_parent = block if kind is not BlockKind.PARAGRAPH and _announces_list(text) else None

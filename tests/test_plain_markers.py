@@ -131,3 +131,18 @@ def test_a_footnote_printed_with_another_number_than_its_place_gives_is_reported
     )
     warnings = import_text(text).report.warnings
     assert any("footnote printed as 2 is footnote 1 by the order of first citation" in w for w in warnings)
+
+
+def test_subparagraph_labels_on_their_own_line_are_never_page_furniture() -> None:
+    parts = []
+    for page in range(1, 5):
+        header = f"A/RES/99/1\nA test resolution\n99-12345\n{page}/5\n\n"
+        parts.append(f"{page}. Decides:\n\n{header}(a)\nFirst item of list {page};\n\n(b)\nSecond item;\n\n")
+    result = import_text(_resolution("".join(parts), ""))
+    document = result.document
+    assert not [d for d in result.report.discarded if d.text in ("(a)", "(b)")]
+    assert not [w for w in result.report.warnings if "unlabelled" in w]
+    assert len(document.operative) == 4
+    for number, operative in enumerate(document.operative, start=1):
+        texts = [plain_text(c.content) for c in operative.children]
+        assert texts == [f"First item of list {number};", "Second item;"]

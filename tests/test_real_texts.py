@@ -117,3 +117,23 @@ def test_annexed_declaration_is_an_annex_not_operative_paragraphs() -> None:
         headings = [plain_text(b.content) for b in document.blocks if b.kind is BlockKind.HEADING]
         assert headings[0] == "Annex"
         assert kinds.count(BlockKind.LIST_ITEM) >= 10
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_export_as_text_and_read_back_keeps_the_structure(name: str, tmp_path) -> None:
+    from drafting.exporters.text_export import export_text
+
+    document = load_document(GA80 / name).document
+    again = load_document(_write(tmp_path / "again.md", export_text(document))).document
+    assert (len(again.preambular), len(again.operative), len(again.footnotes)) == (
+        len(document.preambular),
+        len(document.operative),
+        len(document.footnotes),
+    )
+    assert [b.kind for b in again.blocks] == [b.kind for b in document.blocks]
+
+
+def _write(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -157,7 +157,7 @@ def _mark_lone_titles(
         line = lines[index]
         if line.kind is not LineKind.CONTENT:
             continue
-        after_annex = bool(ANNEX_LINE.match(previous_text))
+        after_annex = bool(ANNEX_LINE.match(previous_text.strip("*_ ")))
         previous_text = line.text.strip()
         if after_annex:
             continue

@@ -99,7 +99,7 @@ def _organ_line_index(lines: list[Line]) -> int | None:
         (
             i
             for i, line in enumerate(lines)
-            if line.kind is LineKind.CONTENT and is_organ_line(line.text.strip())
+            if line.kind is LineKind.CONTENT and is_organ_line(line.text.strip().strip("*_").strip())
         ),
         None,
     )
@@ -168,7 +168,7 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
 def mh_organ(text: str) -> bool:
     from drafting.structure import is_organ_line
 
-    return is_organ_line(text.strip())
+    return is_organ_line(text.strip().strip("*_").strip())
 
 
 def _as_int(label: str | None) -> int:
@@ -221,6 +221,10 @@ def _furniture_reason(text: str) -> str:
     return "page furniture"
 
 
+_LABEL_ONLY = re.compile(r"^(?:\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\d{1,3}\.?|[IVXLC]{1,6}\.)$")
+"""A paragraph label on a line of its own ("(c)", "12."): repeated on many pages, never furniture."""
+
+
 def _mark_repeated_headers(lines: list[Line], report: ImportReport) -> None:
     """Short lines repeated on three or more pages, each time beside a page number, job
     number, footnote rule or page break, are running headers or footers. Repetition alone
@@ -237,7 +241,11 @@ def _mark_repeated_headers(lines: list[Line], report: ImportReport) -> None:
         and len(lines[index].text.strip()) <= 80
     ]
     counts = Counter(lines[i].text.strip() for i in candidates)
-    repeated = {text for text, n in counts.items() if n >= 3 and not text.endswith((".", ",", ";", ":"))}
+    repeated = {
+        text
+        for text, n in counts.items()
+        if n >= 3 and not text.endswith((".", ",", ";", ":")) and not _LABEL_ONLY.match(text)
+    }
     for index in candidates:
         line = lines[index]
         if line.text.strip() in repeated:

@@ -51,7 +51,8 @@ def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str 
             reference = " ".join([parent_reference, *chain])
         elif kind == _OP:
             op += 1
-            label, reference = f"{op}.", f"OP {op}"
+            numbered = fmt.property(formats.BLOCK_NUMBERED) is not False
+            label, reference = (f"{op}." if numbered else None), f"OP {op}"
         elif kind == _PP:
             pp += 1
             reference = f"PP {pp}"
