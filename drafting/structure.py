@@ -409,6 +409,13 @@ def _build_annex(document: Document, paragraphs: list[RawParagraph], report: Imp
             blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
         elif paragraph.hint == "heading" or (len(text) < 150 and not ends_terminated(text)):
             blocks.append(_heading_without_numeral(paragraph.content))
+        elif blocks and blocks[-1].kind is BlockKind.LIST_ITEM and _list_continues(blocks[-1], text):
+            # an item of the list the numbered paragraph opens ("… we commit to:"), its label lost
+            blocks[-1].children.append(_block(BlockKind.SUBPARAGRAPH, paragraph.content))
+            report.warnings.append(
+                f"{_where(paragraph)}an unlabelled item is kept as subparagraph "
+                f"({letters(len(blocks[-1].children))}) of the numbered paragraph before it"
+            )
         elif blocks and blocks[-1].kind is BlockKind.LIST_ITEM and not _ends_sentence(blocks[-1]):
             # the rest of a numbered paragraph that a page break cut after a comma
             blocks[-1].content = [*blocks[-1].content, Text(" "), *paragraph.content]
@@ -418,6 +425,17 @@ def _build_annex(document: Document, paragraphs: list[RawParagraph], report: Imp
     report.notes.append(
         "an annex follows the resolution; its numbered paragraphs are kept as the annex's own"
     )
+
+
+def _list_continues(item: Block, text: str) -> bool:
+    """An unlabelled paragraph shaped like a list item (ending ";" or closing a list with
+    ".") after a numbered paragraph that announces a list (":") or already holds items, or
+    whose announcing words an extraction lost (it stops without punctuation)."""
+    item_like = text.rstrip().endswith((";", "；")) or (bool(item.children) and text.rstrip().endswith("."))
+    if not item_like:
+        return False
+    chapeau = re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", plain_text(item.content)).rstrip()
+    return bool(item.children) or chapeau.endswith((":", "：")) or not chapeau.endswith((".", ";", ","))
 
 
 def _ends_sentence(block: Block) -> bool:
