@@ -51,7 +51,7 @@ PREFIXES = frozenset(
     {
         "agro", "anti", "bio", "co", "counter", "cross", "cyber", "de", "eco", "ex", "extra", "geo", "hyper",
         "infra", "inter", "intra", "macro", "mega", "meta", "micro", "mid", "mini", "multi", "neo", "non", "over",
-        "pan", "para", "peri", "post", "pre", "proto", "pseudo", "quasi", "re", "self", "semi", "socio", "sub",
+        "pan", "para", "peri", "pharmaco", "post", "pre", "proto", "pseudo", "psycho", "quasi", "re", "self", "semi", "socio", "sub",
         "super", "supra", "trans", "tri", "ultra", "un", "under",
     }
 )  # fmt: skip

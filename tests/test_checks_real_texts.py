@@ -270,3 +270,15 @@ def test_an_unreferenced_footnote_does_not_renumber_the_others():
     assert _numbered(["n1", "n3", "n4", "n5"], printed) == ["footnote.unreferenced"]
     # Numbers really out of order are still reported.
     assert _numbered(["n1", "n3", "n2", "n4", "n5"], printed) == ["footnote.numbering"]
+
+
+def test_the_unnumbered_operative_paragraph_that_introduces_a_declaration_may_end_with_a_colon() -> None:
+    from drafting.checks import CheckSettings, run_checks
+    from drafting.importers import import_text
+
+    text = (
+        "The General Assembly\n\nAdopts the following political declaration:\n\n"
+        "Political declaration on tuberculosis\n\n1. We commit to act.\n\n2. We recommit to act.\n"
+    )
+    findings = run_checks(import_text(text).document, CheckSettings(spelling=False))
+    assert not [f for f in findings if f.rule == "grammar.operative-end"]

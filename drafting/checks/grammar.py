@@ -188,6 +188,8 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
                 expected, why = marks["colon"], "a paragraph introducing subparagraphs ends with a colon"
             elif block.id == last_leaf:
                 expected, why = marks["stop"], "the last operative paragraph ends with a full stop"
+                if not block.numbered:  # "Adopts the following declaration:" with the text below
+                    also = (marks["colon"],)
             else:
                 which = "a subparagraph" if block.kind is BlockKind.SUBPARAGRAPH else "an operative paragraph"
                 expected, why = marks["semicolon"], f"{which} ends with a semicolon"
