@@ -51,8 +51,8 @@ PREFIXES = frozenset(
     {
         "agro", "anti", "bio", "co", "counter", "cross", "cyber", "de", "eco", "ex", "extra", "geo", "hyper",
         "infra", "inter", "intra", "macro", "mega", "meta", "micro", "mid", "mini", "multi", "neo", "non", "over",
-        "pan", "para", "peri", "pharmaco", "post", "pre", "proto", "pseudo", "psycho", "quasi", "re", "self", "semi", "socio", "sub",
-        "super", "supra", "trans", "tri", "ultra", "un", "under",
+        "pan", "para", "peri", "pharmaco", "post", "pre", "proto", "pseudo", "psycho", "quasi", "re", "self",
+        "semi", "socio", "sub", "super", "supra", "trans", "tri", "ultra", "un", "under",
     }
 )  # fmt: skip
 """Prefixes that stand before a hyphen in English compounds (pre‑recorded, multi-stakeholder,
