@@ -1,10 +1,9 @@
 """Footnote markers in extracted text, bound to the footnotes they call.
 
-Markers come in four shapes: superscript digits (``¹⁰``), markdown references (``[^4]``),
-plain digits after punctuation once superscript formatting is lost (``Strategy;1``) and
-plain digits glued to a year (``20233`` for footnote 3 after 2023). The last two are
-ambiguous on their own, so they are decided with the footnote list and the order of first
-reference (a new footnote must be the next number), never by guessing from the shape alone.
+The binder binds the two shapes that say themselves what they are: superscript digits
+(``¹⁰``) and markdown references (``[^4]``). Plain-digit markers (``Strategy;1``, ``20233``,
+``Outcome, 1  sports``) are ambiguous on their own; :mod:`plain_markers` decides them for the
+whole document and rewrites the chosen ones as ``[^k]`` before binding.
 """
 
 from __future__ import annotations
@@ -17,15 +16,24 @@ from drafting.model import Inline, Mark, NoteRef, Text
 
 _SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 _MARKDOWN = re.compile(r"\[\^([^\]\s]+)\]")
-_PLAIN_AFTER_PUNCT = re.compile(r"(?:(?<=[^\W\d_][;,.:)\]”’\"'》」])|(?<=\d[;,:)\]]))(\d{1,3})(?=\s|$|[)\]])")
-_GLUED_YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
-_PLAIN_CANDIDATES = (_PLAIN_AFTER_PUNCT, _GLUED_YEAR)
+_PUNCT_THEN_DIGITS = re.compile(r"([;,.:)\]”’\"'》」])(\d{1,3})(?=\s|$|[)\]])")
+_YEAR_THEN_DIGITS = re.compile(r"((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
 
 
 def plain_marker_candidates(text: str) -> set[str]:
-    """Numbers that might be plain-digit markers in ``text`` (used to accept footnote lines)."""
-    found = {m.group(1) for m in _PLAIN_AFTER_PUNCT.finditer(text)}
-    found |= {m.group(2) for m in _GLUED_YEAR.finditer(text)}
+    """Numbers that might be plain-digit markers in ``text`` (used to accept footnote lines):
+    digits right after punctuation that follows a word ("Strategy;1") or a number ("2024,1"),
+    and one or two digits glued to a year ("20233")."""
+    found: set[str] = set()
+    for m in _PUNCT_THEN_DIGITS.finditer(text):
+        at = m.start()
+        before = text[at - 1] if at else ""
+        if before.isalpha() or (before.isdigit() and m.group(1) in ";,:)]"):
+            found.add(m.group(2))
+    for m in _YEAR_THEN_DIGITS.finditer(text):
+        at = m.start()
+        if not at or text[at - 1] not in "0123456789/.,-":
+            found.add(m.group(2))
     return found
 
 
@@ -35,13 +43,10 @@ class MarkerBinder:
 
     footnote_ids: dict[str, str]
     """Footnote label as printed ("10", "4", "note") -> footnote id."""
-    plain_labels: set[str] = field(default_factory=set)
-    """Labels of footnotes whose lines were plain digits: only these bind plain markers."""
     warnings: list[str] = field(default_factory=list)
     referenced: set[str] = field(default_factory=set)
     first_references: list[str] = field(default_factory=list)
     """Labels in the order of their first reference."""
-    _highest: int = 0
 
     def bind(self, runs: list[Text], where: str) -> list[Inline]:
         out: list[Inline] = []
@@ -73,11 +78,6 @@ class MarkerBinder:
             candidates.append((m.start(), m.end(), m.group().translate(FROM_SUPERSCRIPT), "sup"))
         for m in _MARKDOWN.finditer(text):
             candidates.append((m.start(), m.end(), m.group(1), "md"))
-        if self.plain_labels:
-            for pattern in _PLAIN_CANDIDATES:
-                for m in pattern.finditer(text):
-                    group = len(m.groups())
-                    candidates.append((m.start(group), m.end(), m.group(group), "plain"))
         candidates.sort()
         kept: list[tuple[int, int, list[str] | None]] = []
         for start, end, label, shape in candidates:
@@ -88,13 +88,9 @@ class MarkerBinder:
                 labels = self._split_known(label)
                 if labels is None:
                     self.warnings.append(f"{where}: marker {label} has no footnote; kept as text")
-            elif shape == "md":
+            else:
                 if label not in self.footnote_ids:
                     self.warnings.append(f"{where}: reference [^{label}] has no footnote; kept as text")
-                    continue
-                labels = [label]
-            else:
-                if not self._accept_plain(label):
                     continue
                 labels = [label]
             kept.append((start, end, labels))
@@ -117,16 +113,7 @@ class MarkerBinder:
                 return [head, tail]
         return None
 
-    def _accept_plain(self, label: str) -> bool:
-        if label not in self.plain_labels or label.startswith("0"):
-            return False
-        if label in self.referenced:
-            return True
-        return label.isdigit() and int(label) == self._highest + 1
-
     def _note_reference(self, label: str) -> None:
         if label not in self.referenced:
             self.first_references.append(label)
         self.referenced.add(label)
-        if label.isdigit():
-            self._highest = max(self._highest, int(label))

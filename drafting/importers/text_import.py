@@ -125,7 +125,7 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     language = detect_language([p.text for p in body])
     paragraphs = _rejoin(body, language)
     notes = [i for i in items if isinstance(i, _Note)]
-    footnotes, label_to_id, _plain_labels, star_notes = _build_footnotes(notes, report)
+    footnotes, label_to_id, star_notes = _build_footnotes(notes, report)
     texts = [paragraph.text for paragraph in paragraphs]
     binder, raw_paragraphs = _bind(paragraphs, texts, label_to_id)
     if not _placed_in_order(binder, label_to_id):
@@ -500,11 +500,10 @@ def _standalone(text: str) -> bool:
 
 def _build_footnotes(
     notes: list[_Note], report: ImportReport
-) -> tuple[dict[str, Footnote], dict[str, str], set[str], list[str]]:
+) -> tuple[dict[str, Footnote], dict[str, str], list[str]]:
     ids = IdMaker()
     footnotes: dict[str, Footnote] = {}
     label_to_id: dict[str, str] = {}
-    plain_labels: set[str] = set()
     star_notes: list[str] = []
     for note in notes:
         if note.style == "star":
@@ -521,8 +520,6 @@ def _build_footnotes(
         footnote_id = ids.from_content("fn", plain_text(content))
         footnotes[footnote_id] = Footnote(footnote_id, content)
         label_to_id[note.label] = footnote_id
-        if note.style == "plain":
-            plain_labels.add(note.label)
         if note.label.isdigit():
             report.literal_footnote_numbers[footnote_id] = int(note.label)
-    return footnotes, label_to_id, plain_labels, star_notes
+    return footnotes, label_to_id, star_notes
