@@ -5,7 +5,7 @@ text and the footnote area under the rule. The output has one paragraph per line
 blank line between, footnote markers as superscript digits glued to the text they follow
 (``Outcome,¹``), italic opening phrases as ``*Recalling*``, each page's footnotes after its
 body text below a ``____`` rule (a footnote carried over to the next page's foot joined to
-its start), and a page-number line and form feed at each page break.
+its start), and a form feed at each page break.
 """
 
 from __future__ import annotations
@@ -76,11 +76,7 @@ def pages_to_text(pages: list[Page]) -> tuple[str, list[tuple[int, str]]]:
     chunks: list[str] = []
     for index, page_text in enumerate(out_pages):
         if index:
-            # The page ends with its number as a line the text importer sets aside as page
-            # furniture: a page break closes the page's footnote area even where the PDF
-            # printed no footer.
-            chunks.append(f"- {index} -\n")
-            chunks.append("\f")
+            chunks.append("\f")  # a page break closes the page's footnote area
         chunks.extend(p + "\n" for p in page_text.paragraphs)
         if page_text.footnotes:
             chunks.append("____\n")
