@@ -137,3 +137,26 @@ def test_export_as_text_and_read_back_keeps_the_structure(name: str, tmp_path) -
 def _write(path, text: str):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+PAIRS = shared_corpus() / "real-pairs"
+PAIR_TRUTH = (
+    json.loads((PAIRS / "expected.json").read_text(encoding="utf-8"))
+    if (PAIRS / "expected.json").exists()
+    else {}
+)
+PAIR_FILES = [
+    (name, side, key)
+    for name, truth in sorted(PAIR_TRUTH.items())
+    for side, key in (("draft", "draft"), ("adopted", "adopted"), ("adopted_raw", "adopted"))
+    if truth["files"].get(side)
+]
+
+
+@pytest.mark.skipif(not PAIR_TRUTH, reason="shared/corpus/real-pairs is not beside the repository")
+@pytest.mark.parametrize(("name", "side", "key"), PAIR_FILES, ids=[f"{n}-{s}" for n, s, _ in PAIR_FILES])
+def test_real_drafts_and_adopted_texts_read_with_their_true_counts(name: str, side: str, key: str) -> None:
+    truth = PAIR_TRUTH[name]
+    document = load_document(PAIRS / truth["files"][side]).document
+    got = (len(document.preambular), len(document.operative), len(document.footnotes))
+    assert got == (truth[f"pp_{key}"], truth[f"op_{key}"], truth[f"fn_{key}"])
