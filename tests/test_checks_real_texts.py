@@ -282,3 +282,15 @@ def test_the_unnumbered_operative_paragraph_that_introduces_a_declaration_may_en
     )
     findings = run_checks(import_text(text).document, CheckSettings(spelling=False))
     assert not [f for f in findings if f.rule == "grammar.operative-end"]
+
+
+def test_taking_note_also_follows_taking_note_of() -> None:
+    from drafting.checks import CheckSettings, run_checks
+    from drafting.importers import import_text
+
+    text = (
+        "The General Assembly,\n\nTaking note of the report of the Secretary-General,\n\n"
+        "Taking note also of the decision of the Conference,\n\n1. Decides to continue.\n"
+    )
+    findings = run_checks(import_text(text).document, CheckSettings(spelling=False))
+    assert not [f for f in findings if f.rule == "grammar.also-sequence"]

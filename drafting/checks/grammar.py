@@ -268,14 +268,22 @@ def _opener(ctx: CheckContext, block: Block) -> tuple[str, int, str] | None:
         words = phrase.split()
         level = _ADVERB_LEVELS.get(words[-1], 0) if len(words) > 1 else 0
         base = " ".join(words[:-1]) if level else phrase
-        return base, level, phrase
+        return _without_preposition(base), level, phrase
     phrase = opening_phrase(text, "operative", "en")
     if not phrase:
         return None
     words = phrase.split()
     level = _OPERATIVE_ADVERBS.get(words[0], 0) if len(words) > 1 else 0
     base = " ".join(words[1:]).capitalize() if level else phrase
-    return base, level, phrase
+    return _without_preposition(base), level, phrase
+
+
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:of|to|with|by|upon|on|for)$")
+
+
+def _without_preposition(base: str) -> str:
+    """ "Taking note of" and "Taking note also of" share the opener "Taking note"."""
+    return _TRAILING_PREPOSITION.sub("", base)
 
 
 @rule("grammar.also-sequence", scope="document")

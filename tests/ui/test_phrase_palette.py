@@ -84,12 +84,12 @@ def test_openers_carry_also_and_further(palette, res_67_193):
 
 def test_typing_filters_and_double_click_chooses(qtbot, palette, res_67_193):
     palette.set_context(res_67_193, "preambular")
-    qtbot.keyClicks(palette.search_field, "recall")
+    qtbot.keyClicks(palette.search_field, "recalling")
     shown = shown_texts(palette)
     assert "Recalling further" in shown
     assert "Reaffirming further" not in shown
     assert "Recalling further its resolution [number] of [date]," in shown  # the standard paragraph
-    assert all("recall" in text.casefold() for text in shown)
+    assert all("recalling" in text.casefold() for text in shown)
     assert groups_in_order(palette) == [PREAMBULAR_GROUP, STANDARD_GROUP]  # no operative opener matches
     with qtbot.waitSignal(palette.chosen) as blocker:
         double_click(qtbot, palette, "Recalling further")
