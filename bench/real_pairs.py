@@ -126,7 +126,9 @@ def _artifact_labels(where: str, what: str = "") -> set[str]:
 def _label_matches(label: str | None, wanted: set[str]) -> bool:
     if not label:
         return False
-    head = re.match(r"(PP|OP|paragraph|annex paragraph|annex|item|footnote|heading|section)\s*(\d+)?", label)
+    head = re.match(
+        r"(PP|OP|paragraph|annex paragraph|annex para|annex|item|footnote|heading|section)\s*(\d+)?", label
+    )
     if not head:
         return False
     kind, number = head.group(1), head.group(2)
@@ -135,7 +137,10 @@ def _label_matches(label: str | None, wanted: set[str]) -> bool:
     if kind in ("PP", "OP", "footnote") and f"{kind} {number}" in wanted:
         return True
     # annex paragraphs: labelled "paragraph n" until the reader knows annexes, maybe "annex …" after
-    return kind in ("paragraph", "annex", "annex paragraph", "item", "OP") and f"annex {number}" in wanted
+    return (
+        kind in ("paragraph", "annex", "annex paragraph", "annex para", "item", "OP")
+        and f"annex {number}" in wanted
+    )
 
 
 def _annex_numbers(document: Document) -> dict[str, str]:

@@ -104,7 +104,9 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
                 labels[block.id] = BlockLabel(None, "heading")
         elif kind is BlockKind.LIST_ITEM:
             item += 1
-            labels[block.id] = BlockLabel(f"{item}.", f"item {item}")
+            # after a resolution's operative part, numbered paragraphs are the annex's own
+            name = "annex para" if op else "item"
+            labels[block.id] = BlockLabel(f"{item}.", f"{name} {item}")
         else:
             para += 1
             labels[block.id] = BlockLabel(None, f"paragraph {para}")

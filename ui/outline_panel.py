@@ -38,6 +38,7 @@ _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _GROUP_FRONT = "group:front"
 _GROUP_PREAMBLE = "group:preamble"
 _GROUP_OPERATIVE = "group:operative"
+_GROUP_ANNEX = "group:annex"
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,20 @@ def _dragged_id(data: QMimeData | None) -> str | None:
     if data is None or not data.hasFormat(MIME_BLOCK_ID):
         return None
     return bytes(data.data(MIME_BLOCK_ID).data()).decode("utf-8") or None
+
+
+def _annex_start(entries: list[OutlineEntry]) -> int | None:
+    """Where the annex begins: the first top-level entry after the last operative paragraph,
+    when numbered annex paragraphs (list items) follow it."""
+    last_operative = max(
+        (i for i, e in enumerate(entries) if e.depth == 0 and e.kind == BlockKind.OPERATIVE), default=None
+    )
+    if last_operative is None:
+        return None
+    rest = entries[last_operative + 1 :]
+    if not any(e.depth == 0 and e.kind == BlockKind.LIST_ITEM for e in rest):
+        return None
+    return next((last_operative + 1 + i for i, e in enumerate(rest) if e.depth == 0), None)
 
 
 class OutlinePanel(QWidget):
@@ -357,9 +372,12 @@ class OutlinePanel(QWidget):
         if grouped:
             group(_GROUP_PREAMBLE, "Preamble")
             group(_GROUP_OPERATIVE, "Operative part")
+        annex_from = _annex_start(entries) if grouped else None
+        if annex_from is not None:
+            group(_GROUP_ANNEX, "Annex")
 
         parents: list[QTreeWidgetItem] = []
-        for entry in entries:
+        for index, entry in enumerate(entries):
             item = self._make_item(entry)
             if entry.depth > 0 and parents:
                 del parents[entry.depth :]
@@ -369,6 +387,8 @@ class OutlinePanel(QWidget):
                     container = groups[_GROUP_FRONT]
                 elif not grouped:
                     container = root
+                elif annex_from is not None and index >= annex_from:
+                    container = groups[_GROUP_ANNEX]
                 elif entry.kind == BlockKind.PREAMBULAR:
                     container = groups[_GROUP_PREAMBLE]
                 else:
@@ -378,7 +398,11 @@ class OutlinePanel(QWidget):
             parents.append(item)
 
         counts = {key: g.childCount() for key, g in groups.items()}
-        for key, title in ((_GROUP_PREAMBLE, "Preamble"), (_GROUP_OPERATIVE, "Operative part")):
+        for key, title in (
+            (_GROUP_PREAMBLE, "Preamble"),
+            (_GROUP_OPERATIVE, "Operative part"),
+            (_GROUP_ANNEX, "Annex"),
+        ):
             if key in groups:
                 groups[key].setText(0, f"{title} ({counts[key]})")
 

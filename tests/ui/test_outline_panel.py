@@ -266,3 +266,24 @@ def test_rebuild_keeps_selection_expansion_and_scroll(qtbot, panel, document):
     assert not panel.tree.topLevelItem(0).isExpanded()
     assert panel.tree.verticalScrollBar().value() == scroll
     assert panel.item_for(op(document, 12)).text(0).startswith("OP 1  Expresses its concern")
+
+
+def test_an_annexed_declaration_has_its_own_group(qtbot):
+    from drafting.importers import import_text
+
+    text = (
+        "United Nations\nA/RES/99/2\n\n99/2. Political declaration\n\nThe General Assembly\n\n"
+        "Adopts the political declaration annexed to the present resolution.\n\n"
+        "20th plenary meeting\n4 November 2025\n\nAnnex\n\nPolitical declaration on the matter\n\n"
+        "1. We commit ourselves.\n\nPartnerships\n\n2. We also commit ourselves.\n"
+    )
+    widget = OutlinePanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(outline_entries(import_text(text).document))
+    root = widget.tree.invisibleRootItem()
+    titles = [root.child(i).text(0) for i in range(root.childCount())]
+    assert titles == ["Preamble (0)", "Operative part (1)", "Annex (5)"]
+    annex = root.child(2)
+    captions = [annex.child(i).text(0) for i in range(annex.childCount())]
+    assert captions[2].startswith("annex para 1")
+    assert captions[4].startswith("annex para 2")  # numbered through the heading

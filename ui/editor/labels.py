@@ -65,7 +65,7 @@ def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str 
                 reference = "heading"
         elif kind == _ITEM:
             item += 1
-            label, reference = f"{item}.", f"item {item}"
+            label, reference = f"{item}.", f"{'annex para' if op else 'item'} {item}"
         elif kind == formats.TITLE:
             reference = "title"
         elif kind == formats.ORGAN_LINE:
