@@ -146,3 +146,9 @@ def test_subparagraph_labels_on_their_own_line_are_never_page_furniture() -> Non
     for number, operative in enumerate(document.operative, start=1):
         texts = [plain_text(c.content) for c in operative.children]
         assert texts == [f"First item of list {number};", "Second item;"]
+
+
+def test_a_footnote_number_glued_to_its_text_under_the_rule() -> None:
+    body = "Recalling the Summit,1\n\nNoting the Conference,2\n\n1. Decides to continue."
+    document = import_text(_resolution(body, "1Resolution 1/1.\n\n2See resolution 2/2.")).document
+    assert _cited(document) == ["Resolution 1/1.", "See resolution 2/2."]

@@ -108,6 +108,7 @@ def _organ_line_index(lines: list[Line]) -> int | None:
 _MONTH_AFTER = re.compile(
     r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_GLUED_FOOTNOTE = re.compile(r"^\s*(\d{1,3})([A-Z][a-z]+\b.*)$")
 _AREA_END = re.compile(r"^\s*\d{1,3}\.(?:\s*$|\s+[A-Z])")
 
 
@@ -143,6 +144,14 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
             in_area = False
             continue
         label = line.footnote_label if kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE else None
+        if label is None and (glued := _GLUED_FOOTNOTE.match(text)) and int(glued.group(1)) == expected:
+            # "3See resolution 70/1.": the space after the number lost in the extraction
+            line.footnote_label, line.footnote_style, line.footnote_text = (
+                glued.group(1),
+                "plain",
+                glued.group(2),
+            )
+            label = glued.group(1)
         if label is not None and label.isdigit() and expected <= int(label) <= expected + 2:
             if not _MONTH_AFTER.match(text):
                 if int(label) != expected:
