@@ -11,29 +11,40 @@ derives them from order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from drafting import markup
 from drafting import masthead as mh
+from drafting.annex import ANNEX_LINE, annex_with_title, build_annex
 from drafting.ids import IdMaker
 from drafting.importers.report import ImportReport
-from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, split_content, starts_marked, strip
+from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, starts_marked
 from drafting.model import (
     Block,
     BlockKind,
     Document,
     DocumentKind,
-    Footnote,
-    Inline,
     Mark,
     Masthead,
-    Proposal,
     Text,
     plain_text,
 )
 from drafting.numbering import from_roman, letters, roman
 from drafting.phrases import opening_phrase, phrase_list
 from drafting.proposals import recognise_proposals
+from drafting.raw import (
+    HEADING_LABEL,
+    OPERATIVE_LABEL,
+    SUBPARAGRAPH_LABEL,
+    TERMINAL,
+    RawInput,
+    RawParagraph,
+    ends_terminated,
+    heading_without_numeral,
+    label_length,
+    new_block,
+    where,
+    without_markup,
+)
 
 ORGAN_LINES = [
     re.compile(
@@ -47,53 +58,7 @@ ORGAN_LINES = [
     re.compile(r"^(Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет),?$"),
     re.compile(r"^إن (الجمعية العامة|مجلس الأمن)،?$"),
 ]
-OPERATIVE_LABEL = re.compile(r"^\s*(\d{1,3})(?:\.\s*|\s+-\s+)(?=\S|$)")
-SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\))\s*(?=\S|$)")
-HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S|$)")
-TERMINAL = tuple(".,;:!?。，；：！？")
 CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
-ANNEX_WORD = (
-    r"(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)"
-    r"(?:\s+[IVXLC]{1,5}|\s+\d{1,2})?"
-)
-ANNEX_WITH_TITLE = re.compile(rf"^({ANNEX_WORD})\s+(?=[A-Z0-9«“\"])")
-ANNEX_LINE = re.compile(rf"^{ANNEX_WORD}\.?$")
-
-
-@dataclass
-class RawParagraph:
-    content: list[Inline]
-    lines: list[int] = field(default_factory=list)
-    """Where it came from: line numbers of a text file, paragraph numbers of a DOCX."""
-    hint: str | None = None
-    """What the source's styling says it is ("heading"), when the text alone cannot."""
-
-    @property
-    def text(self) -> str:
-        return plain_text(self.content).strip()
-
-
-@dataclass
-class RawInput:
-    paragraphs: list[RawParagraph]
-    footnotes: dict[str, Footnote]
-    symbol_hint: str | None = None
-    star_notes: list[str] = field(default_factory=list)
-    """Notes marked with an asterisk (the sponsors-line note of a draft)."""
-    proposals: dict[str, Proposal] = field(default_factory=dict)
-    """Proposals the importer already found (tracked changes), keyed by id."""
-    language: str | None = None
-    """The language, when the importer has already detected it from the same text."""
-
-
-def label_length(text: str) -> int:
-    """Length of a printed paragraph label ("12.\t", "(a) ", "IV. ") at the start of ``text``."""
-    for pattern in (OPERATIVE_LABEL, SUBPARAGRAPH_LABEL, HEADING_LABEL):
-        if m := pattern.match(text):
-            return m.end()
-    return 0
-
-
 _SCRIPTS = {
     "zh": re.compile(r"[\u4e00-\u9fff]"),
     "ru": re.compile(r"[\u0400-\u04ff]"),
@@ -121,10 +86,6 @@ def detect_language(texts: list[str]) -> str:
 
 def is_organ_line(text: str) -> bool:
     return any(p.match(text) for p in ORGAN_LINES)
-
-
-def ends_terminated(text: str) -> bool:
-    return text.rstrip().endswith(TERMINAL)
 
 
 def build_document(raw: RawInput, report: ImportReport) -> Document:
@@ -159,14 +120,14 @@ def build_document(raw: RawInput, report: ImportReport) -> Document:
             _build_concept_paper(document, raw, concept)
         else:
             document.kind = DocumentKind.PLAIN
-            document.blocks = [_block(BlockKind.PARAGRAPH, p.content) for p in raw.paragraphs]
+            document.blocks = [new_block(BlockKind.PARAGRAPH, p.content) for p in raw.paragraphs]
             report.notes.append(
                 "not a resolution: no organ line (such as 'The General Assembly,') and no concept-paper"
                 f" title found; all {len(document.blocks)} paragraphs kept as plain paragraphs"
             )
     notes = raw.star_notes[1:] if document.masthead.sponsors_note else raw.star_notes
     for note in notes:  # "*" notes that belong to no sponsors line: kept as text
-        document.blocks.append(_block(BlockKind.PARAGRAPH, markup.parse("\\* " + note)))
+        document.blocks.append(new_block(BlockKind.PARAGRAPH, markup.parse("\\* " + note)))
     _finish(document, report)
     return document
 
@@ -212,7 +173,7 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
         elif head.title is None and sponsors_at is None and i == unrecognised[-1][0]:
             head.title = paragraph.text
         else:
-            document.front.append(_block(BlockKind.PARAGRAPH, paragraph.content))
+            document.front.append(new_block(BlockKind.PARAGRAPH, paragraph.content))
     head.organ_line = paragraphs[organ_index].text
     # "The General Assembly" with no comma: the resolution is one unnumbered operative
     # paragraph ("Adopts the … declaration … annexed …").
@@ -250,7 +211,7 @@ def _build_body(
     language = document.language
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
-        bare = _without_markup(text)
+        bare = without_markup(text)
         if (m := mh.ADOPTION_LINE.match(bare)) or (m := mh.ADOPTION_LINE_ZH.match(bare)):
             head.adoption_meeting, head.adoption_date = m.group(1), m.group(2)
             continue
@@ -264,12 +225,12 @@ def _build_body(
             for line in paragraph.lines or [0]:
                 report.discard(line, text, "running header (document symbol)")
             continue
-        if blocks and (ANNEX_LINE.match(bare) or _annex_with_title(bare)):
-            _build_annex(document, paragraphs[index:], report)
+        if blocks and (ANNEX_LINE.match(bare) or annex_with_title(bare)):
+            build_annex(document, paragraphs[index:], report)
             return
         if unnumbered and any(b.kind is BlockKind.OPERATIVE for b in blocks):
             # "Adopts the following declaration:" and the declaration itself, inline
-            _build_annex(document, paragraphs[index:], report)
+            build_annex(document, paragraphs[index:], report)
             return
         if operative_seen and mh.parse_masthead_text(text, head):
             continue
@@ -278,11 +239,11 @@ def _build_body(
             number = int(m.group(1))
             if operative_seen and number != operative_seen + 1:
                 report.warnings.append(
-                    f"{_where(paragraph)}operative paragraph printed as {number}. follows "
+                    f"{where(paragraph)}operative paragraph printed as {number}. follows "
                     f"{operative_seen}.; renumbered"
                 )
             operative_seen = number
-            block = _block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
+            block = new_block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
             blocks.append(block)
             stack = [block]
             list_parent = block if _announces_list(text) else None
@@ -291,43 +252,43 @@ def _build_body(
             parent_chain = stack or [blocks[-1]]
             depth = _subparagraph_depth(label, parent_chain)
             parent = parent_chain[min(depth, len(parent_chain)) - 1]
-            block = _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
+            block = new_block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
             parent.children.append(block)
             derived = _derived_label(depth, len(parent.children))
             if derived is not None and derived != label:
                 report.warnings.append(
-                    f"{_where(paragraph)}subparagraph printed as ({label}) is numbered ({derived}) "
+                    f"{where(paragraph)}subparagraph printed as ({label}) is numbered ({derived}) "
                     "by its place"
                 )
             stack = [*parent_chain[: parent_chain.index(parent) + 1], block]
             list_parent = None  # its items carry labels
         elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
-            blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
+            blocks.append(new_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
             stack = []
             list_parent = None
         elif paragraph.hint == "heading" or _looks_like_heading(
             text, paragraphs[index + 1 : index + 2], language
         ):
-            blocks.append(_heading_without_numeral(paragraph.content))
+            blocks.append(heading_without_numeral(paragraph.content))
             stack = []
             list_parent = None
         elif list_parent is not None and not _opens(text, language):
             # An item of a list the paragraph before announced with ":" whose labels the
             # extraction lost: it belongs inside that paragraph.
-            list_parent.children.append(_block(BlockKind.SUBPARAGRAPH, paragraph.content))
+            list_parent.children.append(new_block(BlockKind.SUBPARAGRAPH, paragraph.content))
             report.warnings.append(
-                f"{_where(paragraph)}an unlabelled item after a paragraph ending with ':' is kept as "
+                f"{where(paragraph)}an unlabelled item after a paragraph ending with ':' is kept as "
                 f"its subparagraph ({letters(len(list_parent.children))})"
             )
-        elif operative_seen and opening_phrase(_without_markup(text), "operative", language):
+        elif operative_seen and opening_phrase(without_markup(text), "operative", language):
             # An operative paragraph whose printed number the extraction lost
             operative_seen += 1
-            block = _block(BlockKind.OPERATIVE, paragraph.content)
+            block = new_block(BlockKind.OPERATIVE, paragraph.content)
             blocks.append(block)
             stack = [block]
             list_parent = block if _announces_list(text) else None
             report.warnings.append(
-                f"{_where(paragraph)}a paragraph opening with an operative phrase has no number; "
+                f"{where(paragraph)}a paragraph opening with an operative phrase has no number; "
                 f"read as operative paragraph {operative_seen}"
             )
         else:
@@ -335,7 +296,7 @@ def _build_body(
                 kind = BlockKind.PARAGRAPH
             else:
                 kind = BlockKind.OPERATIVE if unnumbered else BlockKind.PREAMBULAR
-            block = _block(kind, paragraph.content)
+            block = new_block(kind, paragraph.content)
             block.numbered = kind is not BlockKind.OPERATIVE
             blocks.append(block)
             stack = [block] if kind is BlockKind.OPERATIVE else []
@@ -350,132 +311,6 @@ def _announces_list(text: str) -> bool:
     return text.rstrip("*_ \t").endswith((":", "："))
 
 
-def _build_annex(document: Document, paragraphs: list[RawParagraph], report: ImportReport) -> None:
-    """An annex: "Annex", its title, then its own numbered paragraphs, headings and items.
-
-    Its numbered paragraphs are list items, not operative paragraphs of the resolution, and
-    are numbered straight through. An extraction that lost a line break may glue the next
-    number into a paragraph ("…facility for 15. We emphasize…", "Partnerships 17. We
-    invite…"): a glued number that is the next one in sequence starts a new paragraph.
-    """
-    blocks = document.blocks
-    title_open = True
-    items = 0
-    queue = list(paragraphs)
-    while queue:
-        paragraph = queue.pop(0)
-        text = paragraph.text
-        bare = _without_markup(text)
-        lead = leading_text(paragraph.content)
-        if ANNEX_LINE.match(bare):
-            blocks.append(_heading_without_numeral(paragraph.content))
-            title_open = True
-            items = 0
-            continue
-        if title_open and (m := _annex_with_title(bare)):
-            # "Annex" and the annex's title run together in one extracted paragraph
-            word = m.group(1)
-            blocks.append(_heading_without_numeral([Text(word)]))
-            cut = len(lead) - len(lead.lstrip()) + m.end()
-            blocks.append(_heading_without_numeral(drop_prefix(paragraph.content, cut)))
-            title_open = False
-            items = 0
-            continue
-        if (m := mh.ADOPTION_LINE.match(bare)) or mh.SYMBOL_LINE.match(text):
-            continue
-        own = OPERATIVE_LABEL.match(lead)
-        glued = _glued_number(paragraph, (int(own.group(1)) if own else items) + 1, own.end() if own else 0)
-        if glued is not None:
-            paragraph, rest = glued
-            queue.insert(0, rest)
-            text, lead = paragraph.text, leading_text(paragraph.content)
-            report.warnings.append(
-                f"{_where(paragraph)}paragraph {leading_text(rest.content).split('.')[0]}. was glued to the "
-                "text before it; read as a paragraph of its own"
-            )
-        if title_open and not ends_terminated(text) and not own:
-            blocks.append(_heading_without_numeral(paragraph.content))
-            title_open = False
-            continue
-        title_open = False
-        if m := OPERATIVE_LABEL.match(lead):
-            blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
-            items = int(m.group(1))
-        elif (m := SUBPARAGRAPH_LABEL.match(lead)) and blocks:
-            blocks[-1].children.append(
-                _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
-            )
-        elif (m := HEADING_LABEL.match(lead)) and not ends_terminated(text):
-            blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
-        elif paragraph.hint == "heading" or (len(text) < 150 and not ends_terminated(text)):
-            blocks.append(_heading_without_numeral(paragraph.content))
-        elif blocks and blocks[-1].kind is BlockKind.LIST_ITEM and _list_continues(blocks[-1], text):
-            # an item of the list the numbered paragraph opens ("… we commit to:"), its label lost
-            blocks[-1].children.append(_block(BlockKind.SUBPARAGRAPH, paragraph.content))
-            report.warnings.append(
-                f"{_where(paragraph)}an unlabelled item is kept as subparagraph "
-                f"({letters(len(blocks[-1].children))}) of the numbered paragraph before it"
-            )
-        elif blocks and blocks[-1].kind is BlockKind.LIST_ITEM and not _ends_sentence(blocks[-1]):
-            # the rest of a numbered paragraph that a page break cut after a comma
-            blocks[-1].content = [*blocks[-1].content, Text(" "), *paragraph.content]
-            report.warnings.append(f"{_where(paragraph)}joined to the numbered paragraph it continues")
-        else:
-            blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
-    report.notes.append(
-        "an annex follows the resolution; its numbered paragraphs are kept as the annex's own"
-    )
-
-
-def _list_continues(item: Block, text: str) -> bool:
-    """An unlabelled paragraph shaped like a list item (ending ";" or closing a list with
-    ".") after a numbered paragraph that announces a list (":") or already holds items, or
-    whose announcing words an extraction lost (it stops without punctuation)."""
-    item_like = text.rstrip().endswith((";", "；")) or (bool(item.children) and text.rstrip().endswith("."))
-    if not item_like:
-        return False
-    chapeau = re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", plain_text(item.content)).rstrip()
-    return bool(item.children) or chapeau.endswith((":", "：")) or not chapeau.endswith((".", ";", ","))
-
-
-def _ends_sentence(block: Block) -> bool:
-    text = re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", plain_text(block.content)).rstrip()
-    return text.endswith((".", ":", "!", "?", "。", "：")) or bool(block.children)
-
-
-_GLUED_NUMBER = re.compile(r"(?<=\S)\s+(\d{1,3})\.\s+(?=[A-Z“\"])")
-
-
-def _glued_number(
-    paragraph: RawParagraph, expected: int, after: int
-) -> tuple[RawParagraph, RawParagraph] | None:
-    """Split ``paragraph`` before a glued paragraph number ``expected`` (past offset ``after``)."""
-    text = plain_text(paragraph.content)
-    for m in _GLUED_NUMBER.finditer(text, after):
-        number = int(m.group(1))
-        # the next number, or the one after it behind a heading ("I. Context 3. We …") when
-        # the extraction lost a number on the way
-        heading_before = not after and not ends_terminated(text[: m.start()])
-        if number == expected or (heading_before and number == expected + 1):
-            head, tail = split_content(paragraph.content, m.start(1))
-            return (
-                RawParagraph(strip(head), paragraph.lines, paragraph.hint),
-                RawParagraph(strip(tail), paragraph.lines),
-            )
-    return None
-
-
-def _annex_with_title(text: str) -> re.Match[str] | None:
-    """ "Annex 2025 Political Declaration on …": the annex heading glued to its title."""
-    if len(text) > 300 or ends_terminated(text):
-        return None
-    return ANNEX_WITH_TITLE.match(text)
-
-
-def _where(paragraph: RawParagraph) -> str:
-    return f"line {paragraph.lines[0]}: " if paragraph.lines else ""
-
-
 def _derived_label(depth: int, index: int) -> str | None:
     if depth == 1:
         return letters(index)
@@ -486,7 +321,7 @@ def _derived_label(depth: int, index: int) -> str | None:
 
 def _opens(text: str, language: str) -> bool:
     """Does ``text`` open a paragraph: a printed label or a standard opening phrase?"""
-    bare = _without_markup(text)
+    bare = without_markup(text)
     if label_length(bare):
         return True
     return bool(opening_phrase(bare, "preambular", language) or opening_phrase(bare, "operative", language))
@@ -498,7 +333,7 @@ def _looks_like_heading(text: str, after: list[RawParagraph], language: str) -> 
     if len(text) > 140 or ends_terminated(text) or not after:
         return False
     following = after[0].text
-    bare = _without_markup(text)
+    bare = without_markup(text)
     return (
         0 < len(bare) <= 100
         and not ends_terminated(bare)
@@ -524,35 +359,21 @@ def _subparagraph_depth(label: str, chain: list[Block]) -> int:
 def _build_concept_paper(document: Document, raw: RawInput, title_index: int) -> None:
     document.kind = DocumentKind.CONCEPT_PAPER
     paragraphs = raw.paragraphs
-    document.front = [_block(BlockKind.PARAGRAPH, p.content) for p in paragraphs[:title_index]]
+    document.front = [new_block(BlockKind.PARAGRAPH, p.content) for p in paragraphs[:title_index]]
     document.masthead.title = paragraphs[title_index].text
     for paragraph in paragraphs[title_index + 1 :]:
         lead = leading_text(paragraph.content)
         if (m := HEADING_LABEL.match(lead)) and not ends_terminated(paragraph.text):
-            document.blocks.append(_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
+            document.blocks.append(new_block(BlockKind.HEADING, drop_prefix(paragraph.content, m.end())))
         elif paragraph.hint == "heading":
-            document.blocks.append(_heading_without_numeral(paragraph.content))
+            document.blocks.append(heading_without_numeral(paragraph.content))
         elif m := OPERATIVE_LABEL.match(lead):
-            document.blocks.append(_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
+            document.blocks.append(new_block(BlockKind.LIST_ITEM, drop_prefix(paragraph.content, m.end())))
         elif (m := SUBPARAGRAPH_LABEL.match(lead)) and document.blocks:
-            child = _block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
+            child = new_block(BlockKind.SUBPARAGRAPH, drop_prefix(paragraph.content, m.end()))
             document.blocks[-1].children.append(child)
         else:
-            document.blocks.append(_block(BlockKind.PARAGRAPH, paragraph.content))
-
-
-def _heading_without_numeral(content: list[Inline]) -> Block:
-    block = _block(BlockKind.HEADING, content)
-    block.numbered = False
-    return block
-
-
-def _block(kind: BlockKind, content: list[Inline]) -> Block:
-    return Block(id="", kind=kind, content=strip(content))
-
-
-def _without_markup(text: str) -> str:
-    return plain_text(list(markup.parse(text))).strip()
+            document.blocks.append(new_block(BlockKind.PARAGRAPH, paragraph.content))
 
 
 def _finish(document: Document, report: ImportReport) -> None:
@@ -584,4 +405,12 @@ def _finish(document: Document, report: ImportReport) -> None:
                 proposal.rationale_footnote_id = None
 
 
-__all__ = ["Masthead", "RawInput", "RawParagraph", "build_document"]
+__all__ = [
+    "Masthead",
+    "RawInput",
+    "RawParagraph",
+    "build_document",
+    "ends_terminated",
+    "is_organ_line",
+    "label_length",
+]

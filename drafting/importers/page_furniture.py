@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from drafting import masthead as mh
+from drafting.annex import ANNEX_LINE
 from drafting.importers.report import ImportReport
 from drafting.importers.text_lines import RULE, Line, LineKind
 
@@ -150,7 +151,6 @@ def _mark_lone_titles(
     """A piece of the title standing alone between blank lines in the body: a running title
     that an extraction kept without its page number. The title under "Annex" is the annex's
     own, even when it repeats the resolution's."""
-    from drafting.structure import ANNEX_LINE
 
     previous_text = ""
     for index in range(body_start + 1, len(lines)):

@@ -23,91 +23,17 @@ from drafting.ids import IdMaker
 from drafting.importers import plain_markers
 from drafting.importers.decoding import decode_text
 from drafting.importers.markers import MarkerBinder, plain_marker_candidates
+from drafting.importers.page_breaks import continue_footnotes, dangles, opens_paragraph, rejoin
+from drafting.importers.pieces import NEW_PARAGRAPH, Note, Para
 from drafting.importers.report import ImportReport, ImportResult
-from drafting.importers.text_lines import RULE, SUPERSCRIPT_DIGITS, Line, LineKind, split_lines
-from drafting.model import Document, DocumentKind, Footnote, Masthead, NoteRef, iter_inlines, plain_text
-from drafting.phrases import opening_phrase
+from drafting.importers.text_lines import RULE, Line, LineKind, split_lines
+from drafting.model import Document, DocumentKind, Footnote, NoteRef, iter_inlines, plain_text
 from drafting.structure import (
     RawInput,
     RawParagraph,
     build_document,
     detect_language,
-    ends_terminated,
-    is_organ_line,
 )
-
-_NEW_PARAGRAPH = re.compile(
-    r"^(?:\s{2,}|\t|\s*\d{1,3}\.\s|\s*\d{1,3}\s+-\s|\s*\([a-z]{1,4}\)\s|\s*[a-z]\)\s|"
-    r"\s*[IVXLC]{1,6}\.\s|\s*[-•#]\s|\s*\*?\d+(?:st|nd|rd|th) plenary meeting)"
-)
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_TRAILING_MARK_CHARS = frozenset(SUPERSCRIPT_DIGITS + "*~ \t”’\"']")
-_TRAILING_NOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\]$")
-_TRAILING_SPACED_MARKER = re.compile(r"(?<=[,;.:”’\"')])\s+\d{1,3}$")
-
-
-class _Piece:
-    """Lines that make one paragraph or one footnote.
-
-    The text is kept as parts and joined on demand, and the end of the text is available
-    without joining, so rejoining thousands of page-broken pieces stays linear.
-    """
-
-    def __init__(self, lines: list[Line], first: str) -> None:
-        self.lines = [lines[0]]
-        self._parts = [first.strip()]
-        self._length = len(self._parts[0])
-        self.offsets = [0]
-        """Where each line's text starts in :attr:`text`."""
-        self._text: str | None = None
-        self.add(lines[1:])
-
-    def add(self, lines: list[Line]) -> None:
-        for line in lines:
-            piece = line.text.strip()
-            self.lines.append(line)
-            last = next((p for p in reversed(self._parts) if p), "")
-            separator = "" if not last or not piece or _CJK.match(last[-1]) or _CJK.match(piece[0]) else " "
-            self.offsets.append(self._length + len(separator))
-            if not piece:
-                continue
-            self._parts.extend((separator, piece))
-            self._length += len(separator) + len(piece)
-            self._text = None
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = "".join(self._parts)
-            self._parts = [self._text]
-        return self._text
-
-    def __len__(self) -> int:
-        return self._length
-
-    def tail(self, size: int = 80) -> str:
-        """The last ``size`` characters or so, without joining the whole text."""
-        out: list[str] = []
-        total = 0
-        for part in reversed(self._parts):
-            out.append(part)
-            total += len(part)
-            if total >= size:
-                break
-        return "".join(reversed(out))
-
-
-class _Para(_Piece):
-    def __init__(self, lines: list[Line], break_before: bool = False) -> None:
-        super().__init__(lines, lines[0].text)
-        self.break_before = break_before
-
-
-class _Note(_Piece):
-    def __init__(self, label: str, style: str, lines: list[Line]) -> None:
-        super().__init__(lines, lines[0].footnote_text)
-        self.label = label
-        self.style = style
 
 
 def import_text_file(data: bytes, name: str = "input") -> ImportResult:
@@ -120,11 +46,11 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     lines, hints = split_lines(text, report)
     _settle_candidates(lines, report)
     items = _group(lines, report)
-    items = _continue_footnotes(items)
-    body = [i for i in items if isinstance(i, _Para)]
+    items = continue_footnotes(items)
+    body = [i for i in items if isinstance(i, Para)]
     language = detect_language([p.text for p in body])
-    paragraphs = _rejoin(body, language)
-    notes = [i for i in items if isinstance(i, _Note)]
+    paragraphs = rejoin(body, language)
+    notes = [i for i in items if isinstance(i, Note)]
     footnotes, label_to_id, star_notes = _build_footnotes(notes, report)
     texts = [paragraph.text for paragraph in paragraphs]
     binder, raw_paragraphs = _bind(paragraphs, texts, label_to_id)
@@ -185,7 +111,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _bind(
-    paragraphs: list[_Para], texts: list[str], label_to_id: dict[str, str]
+    paragraphs: list[Para], texts: list[str], label_to_id: dict[str, str]
 ) -> tuple[MarkerBinder, list[RawParagraph]]:
     binder = MarkerBinder(label_to_id)
     raw_paragraphs = []
@@ -206,9 +132,9 @@ def _placed_in_order(binder: MarkerBinder, label_to_id: dict[str, str]) -> bool:
 
 
 def _place_plain_markers(
-    paragraphs: list[_Para],
+    paragraphs: list[Para],
     texts: list[str],
-    notes: list[_Note],
+    notes: list[Note],
     lines: list[Line],
     label_to_id: dict[str, str],
     report: ImportReport,
@@ -295,9 +221,9 @@ _NOTE_STAR = re.compile(r"[^\s*]\*(?:\s|$)")
 _STARTS_WITH_DATE = re.compile(rf"^\s*\d{{1,2}}\s+(?:{mh.MONTHS})\b")
 
 
-def _group(lines: list[Line], report: ImportReport) -> list[_Para | _Note]:
-    items: list[_Para | _Note] = []
-    current: _Para | _Note | None = None
+def _group(lines: list[Line], report: ImportReport) -> list[Para | Note]:
+    items: list[Para | Note] = []
+    current: Para | Note | None = None
     pending_break = False
     for line in lines:
         kind = line.kind
@@ -308,7 +234,7 @@ def _group(lines: list[Line], report: ImportReport) -> list[_Para | _Note]:
         elif kind is LineKind.FURNITURE:
             current = None
             pending_break = True
-        elif isinstance(current, _Note) and _phantom_definition(current, line):
+        elif isinstance(current, Note) and _phantom_definition(current, line):
             # "[^2]: … as from" / "[^7]: February 1984.": a wrapped line that starts with a
             # number, read as a footnote of its own by the extraction
             report.warnings.append(
@@ -317,33 +243,33 @@ def _group(lines: list[Line], report: ImportReport) -> list[_Para | _Note]:
             )
             current.add([Line(line.number, f"{line.footnote_label} {line.footnote_text}", LineKind.CONTENT)])
         elif kind in (LineKind.FOOTNOTE, LineKind.STAR_NOTE):
-            current = _Note(line.footnote_label or "*", line.footnote_style or "star", [line])
+            current = Note(line.footnote_label or "*", line.footnote_style or "star", [line])
             items.append(current)
             pending_break = True
         elif kind is LineKind.FOOTNOTE_CONTINUATION:
-            note = next((i for i in reversed(items) if isinstance(i, _Note)), None)
+            note = next((i for i in reversed(items) if isinstance(i, Note)), None)
             if note is not None:
                 note.add([line])
                 current = note
             else:
-                current = _Para([line], break_before=pending_break)
+                current = Para([line], break_before=pending_break)
                 items.append(current)
-        elif isinstance(current, _Note):
+        elif isinstance(current, Note):
             current.add([line])  # a footnote running on to a second line
         elif (
-            isinstance(current, _Para)
-            and not _NEW_PARAGRAPH.match(line.text)
+            isinstance(current, Para)
+            and not NEW_PARAGRAPH.match(line.text)
             and not _opens_after_line_end(current, line)
         ):
             current.add([line])
         else:
-            current = _Para([line], break_before=pending_break)
+            current = Para([line], break_before=pending_break)
             items.append(current)
             pending_break = False
     return items
 
 
-def _phantom_definition(current: _Note, line: Line) -> bool:
+def _phantom_definition(current: Note, line: Line) -> bool:
     label = line.footnote_label or ""
     return (
         line.kind is LineKind.FOOTNOTE
@@ -351,11 +277,11 @@ def _phantom_definition(current: _Note, line: Line) -> bool:
         and current.label.isdigit()
         and label.isdigit()
         and int(label) != int(current.label) + 1
-        and _dangles(current.tail())
+        and dangles(current.tail())
     )
 
 
-def _opens_after_line_end(current: _Para, line: Line) -> bool:
+def _opens_after_line_end(current: Para, line: Line) -> bool:
     """A line that starts with an opening phrase right after a line that closed a paragraph
     ("…multilateralism," / "Convinced that…"): two paragraphs with no blank line between."""
     tail = current.tail(4).rstrip()
@@ -364,142 +290,11 @@ def _opens_after_line_end(current: _Para, line: Line) -> bool:
     start = line.text.lstrip()
     if not start[:1].isupper():
         return False
-    return _opens_paragraph(start, "en")
-
-
-def _continue_footnotes(items: list[_Para | _Note]) -> list[_Para | _Note]:
-    """Attach a footnote's continuation printed at the foot of the next page.
-
-    A footnote cut by a page break ends without a full stop; its rest is printed just above
-    the next page's footnotes, after that page's body text. So the last paragraph before a
-    footnote block belongs to the last unfinished footnote of the previous block when it
-    cannot start a paragraph of its own (lower-case start) or when that footnote stops on a
-    word no citation ends with ("Supplement", "of", a comma).
-    """
-    out: list[_Para | _Note] = []
-    open_note: _Note | None = None
-    for index, item in enumerate(items):
-        if isinstance(item, _Note):
-            if item.style != "star":
-                open_note = None if _finished(item.tail()) else item
-            out.append(item)
-            continue
-        nxt = items[index + 1] if index + 1 < len(items) else None
-        before_notes = isinstance(nxt, _Note)
-        previous = out[-1] if out else None
-        if (
-            open_note is not None
-            and before_notes
-            and isinstance(previous, _Para)
-            and (item.text[:1].islower() or _dangles(open_note.tail()))
-            and not _NEW_PARAGRAPH.match(item.lines[0].text)
-        ):
-            open_note.add(item.lines)
-            open_note = None
-            continue
-        out.append(item)
-    return out
-
-
-_DANGLING = re.compile(
-    r"(?:[,(\[‐-]|\b(?:the|of|and|in|on|to|for|by|with|from|since|until|a|an|"
-    r"Supplement|vol\.|vols\.|No\.|p\.|chap\.|sect\.))$"
-)
-
-
-def _dangles(text: str) -> bool:
-    """A footnote that stops on a word no citation ends with: it runs on to the next page."""
-    return bool(_DANGLING.search(text.rstrip("* ")))
-
-
-def _strip_trailing_markers(text: str) -> str:
-    """``text`` without the footnote markers, emphasis and quotes that close it."""
-    end = len(text)
-    while end:
-        m = _TRAILING_NOTE_REF.search(text, max(0, end - 24), end) or _TRAILING_SPACED_MARKER.search(
-            text, max(0, end - 8), end
-        )
-        if m:
-            end = m.start()
-        elif text[end - 1] in _TRAILING_MARK_CHARS:
-            end -= 1
-        elif text[end - 1].isdigit():  # a plain-digit marker after punctuation: "Strategy;12"
-            start = end
-            while start and text[start - 1].isdigit() and end - start < 3:
-                start -= 1
-            if start and text[start - 1] in ";,.:":
-                end = start
-            else:
-                break
-        else:
-            break
-    return text[:end]
-
-
-def _finished(text: str) -> bool:
-    stripped = _strip_trailing_markers(text)
-    return stripped.endswith((".", "。", ")", "»"))
-
-
-def _rejoin(paragraphs: list[_Para], language: str) -> list[_Para]:
-    """Rejoin paragraphs that a page break or footnote block cut in the middle.
-
-    A paragraph that stops without closing punctuation goes on in the next one unless that
-    one opens a paragraph of its own (a label, an opening phrase such as "Recalling"). A
-    continuation may start with a capital or a digit ("Games, as…", "8 and 9 December…").
-    """
-    out: list[_Para] = []
-    # Without page-break marks (a markdown extraction), a long unfinished paragraph is taken
-    # to go on only in a resolution, whose paragraphs all end with punctuation.
-    resolution = any(is_organ_line(p.text.strip("*_ ")) for p in paragraphs[:200])
-    in_body = False  # the masthead above the organ line is never run together this way
-    for paragraph in paragraphs:
-        if not in_body and is_organ_line(paragraph.text.strip("*_ ")):
-            in_body = True
-        if out:
-            previous = out[-1]
-            text = paragraph.text
-            cut_short = not ends_terminated(_strip_trailing_markers(previous.tail()))
-            lower = text[:1].islower()
-            # A paragraph never starts in lower case: after a page break that is the rest of one.
-            broken_mid_clause = lower and (paragraph.break_before or (resolution and in_body))
-            continues = paragraph.break_before or lower or (resolution and in_body and len(previous) >= 120)
-            if (
-                (cut_short or broken_mid_clause)
-                and continues
-                and not _NEW_PARAGRAPH.match(paragraph.lines[0].text)
-                and not _opens_paragraph(text, language)
-                and not (len(previous) < 400 and _standalone(previous.text))
-                and not (len(paragraph) < 400 and _standalone(text))
-            ):
-                previous.add(paragraph.lines)
-                continue
-        out.append(paragraph)
-    return out
-
-
-def _opens_paragraph(text: str, language: str) -> bool:
-    bare = text.lstrip("*_ ")
-    return bool(
-        is_organ_line(bare.rstrip("*_ "))
-        or opening_phrase(bare, "preambular", language)
-        or opening_phrase(bare, "operative", language)
-    )
-
-
-def _standalone(text: str) -> bool:
-    """Masthead material, a symbol or an adoption line: never part of a running paragraph."""
-    bare = text.replace("*", "").strip()
-    return bool(
-        mh.SYMBOL_LINE.match(bare)
-        or mh.ADOPTION_LINE.match(bare)
-        or mh.ADOPTION_LINE_ZH.match(bare)
-        or mh.parse_masthead_text(bare, Masthead())
-    )
+    return opens_paragraph(start, "en")
 
 
 def _build_footnotes(
-    notes: list[_Note], report: ImportReport
+    notes: list[Note], report: ImportReport
 ) -> tuple[dict[str, Footnote], dict[str, str], list[str]]:
     ids = IdMaker()
     footnotes: dict[str, Footnote] = {}
