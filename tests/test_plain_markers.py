@@ -152,3 +152,9 @@ def test_a_footnote_number_glued_to_its_text_under_the_rule() -> None:
     body = "Recalling the Summit,1\n\nNoting the Conference,2\n\n1. Decides to continue."
     document = import_text(_resolution(body, "1Resolution 1/1.\n\n2See resolution 2/2.")).document
     assert _cited(document) == ["Resolution 1/1.", "See resolution 2/2."]
+
+
+def test_a_job_number_left_inside_a_paragraph_is_reported() -> None:
+    body = "Recalling its resolution 70/1, 25-18947 (E) and its other resolutions,\n\n1. Decides to continue."
+    warnings = import_text(_resolution(body, "")).report.warnings
+    assert any("'25-18947 (E)' inside a paragraph looks like a job number" in w for w in warnings)

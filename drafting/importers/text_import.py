@@ -60,6 +60,7 @@ def import_text(text: str, name: str = "input") -> ImportResult:
         texts = _place_plain_markers(paragraphs, texts, notes, lines, label_to_id, report)
         binder, raw_paragraphs = _bind(paragraphs, texts, label_to_id)
     report.warnings.extend(binder.warnings)
+    _report_kept_furniture(paragraphs, texts, report)
     where_defined = {note.label: note.lines[0].number for note in reversed(notes)}
     for label in label_to_id:
         if label not in binder.referenced:
@@ -72,6 +73,19 @@ def import_text(text: str, name: str = "input") -> ImportResult:
     _use_metadata(document, hints, report)
     _compare_printed_numbers(document, report, where_defined)
     return ImportResult(document, report)
+
+
+_KEPT_FURNITURE = re.compile(r"(?<![\w/-])\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{7,9}\*")
+"""A job number ("25-18947 (E)") or barcode ("*2518947*") that stayed inside a paragraph."""
+
+
+def _report_kept_furniture(paragraphs: list[Para], texts: list[str], report: ImportReport) -> None:
+    for paragraph, text in zip(paragraphs, texts, strict=True):
+        for m in _KEPT_FURNITURE.finditer(text):
+            report.warnings.append(
+                f"line {paragraph.lines[0].number}: '{m.group()}' inside a paragraph looks like a job number "
+                "or barcode from a page header; kept as text"
+            )
 
 
 def _compare_printed_numbers(document: Document, report: ImportReport, where: dict[str, int]) -> None:
