@@ -158,3 +158,11 @@ def test_a_job_number_left_inside_a_paragraph_is_reported() -> None:
     body = "Recalling its resolution 70/1, 25-18947 (E) and its other resolutions,\n\n1. Decides to continue."
     warnings = import_text(_resolution(body, "")).report.warnings
     assert any("'25-18947 (E)' inside a paragraph looks like a job number" in w for w in warnings)
+
+
+def test_a_centred_heading_before_the_operative_part_is_a_heading() -> None:
+    body = "Recalling its resolution 70/1,\n\nPeacebuilding Commission\n\n1. Decides to continue."
+    document = import_text(_resolution(body, "")).document
+    assert len(document.preambular) == 1
+    headings = [plain_text(b.content) for b in document.blocks if b.kind.value == "heading"]
+    assert headings == ["Peacebuilding Commission"]
