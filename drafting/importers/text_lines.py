@@ -93,14 +93,8 @@ def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, 
 
 
 def _organ_line_index(lines: list[Line]) -> int | None:
-    from drafting.structure import is_organ_line
-
     return next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.kind is LineKind.CONTENT and is_organ_line(line.text.strip().strip("*_").strip())
-        ),
+        (i for i, line in enumerate(lines) if line.kind is LineKind.CONTENT and _is_organ_line(line.text)),
         None,
     )
 
@@ -140,7 +134,7 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
         if kind is LineKind.STAR_NOTE:
             open_note = True
             continue
-        if _AREA_END.match(text) or mh_organ(text):
+        if _AREA_END.match(text) or _is_organ_line(text):
             in_area = False
             continue
         label = line.footnote_label if kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE else None
@@ -174,7 +168,9 @@ def _mark_footnote_areas(lines: list[Line], report: ImportReport) -> None:
             line.kind = LineKind.CONTENT
 
 
-def mh_organ(text: str) -> bool:
+def _is_organ_line(text: str) -> bool:
+    """ "The General Assembly," (emphasis markup aside). Imported here, not at the top: the
+    structure module imports the importers package, which imports this module."""
     from drafting.structure import is_organ_line
 
     return is_organ_line(text.strip().strip("*_").strip())
