@@ -60,9 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("src", metavar="SRC", help=f"a {SOURCE_TYPES} file")
     p.add_argument("--json", action="store_true", help="print the outline as JSON (docs/outline-json.md)")
 
-    p = sub.add_parser("export", help="write SRC in UN layout as a Word file or as text")
+    p = sub.add_parser(
+        "export",
+        help="write SRC in UN layout as a Word file, a PDF or text",
+        description="Write SRC in UN layout. A PDF is the Word file rendered by LibreOffice"
+        " (which must be installed): real footnotes at the foot of each page, the same masthead.",
+    )
     p.add_argument("src", metavar="SRC")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.txt|OUT.md")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf|OUT.txt|OUT.md")
     p.add_argument(
         "--proposals",
         choices=("markup", "tracked"),
@@ -80,7 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="DOCX: a footnote cited again as a Word cross-reference (noteref)"
         " or plain superscript (strict UN)",
     )
-    p.add_argument("--timestamp", metavar="ISO8601", help="DOCX: record this time in the document properties")
+    p.add_argument(
+        "--timestamp",
+        metavar="ISO8601",
+        help="DOCX: record this time in the document properties, and date the tracked changes"
+        " whose proposals carry no date with it",
+    )
+    p.add_argument(
+        "--numbers",
+        choices=("automatic", "typed"),
+        default="automatic",
+        help="DOCX: operative numbers, subparagraph labels and section numerals as Word automatic"
+        " numbering (default: renumbered by Word after accepting or rejecting changes) or as typed text",
+    )
 
     p = sub.add_parser("check", help="check footnotes, citations, treaties, grammar and spelling")
     p.add_argument("src", metavar="SRC")
@@ -99,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
     p.add_argument("-o", "--output", metavar="OUT.html|OUT.docx", help="write a redline page or a Word file")
     p.add_argument("--author", default="Comparison", help="DOCX: author of the tracked changes")
+    p.add_argument(
+        "--timestamp",
+        metavar="ISO8601",
+        help="DOCX: date of the tracked changes (default: the time of the comparison)",
+    )
     p.add_argument("--formatting", action="store_true", help="also show formatting-only changes")
     return parser
 
@@ -184,7 +206,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.timestamp and not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", args.timestamp):
         raise UsageError(f"--timestamp must look like 2026-11-23T10:00:00Z, not '{args.timestamp}'")
     options = DocxOptions(
-        proposals=args.proposals, insertion=args.insertions, repeats=args.repeats, timestamp=args.timestamp
+        proposals=args.proposals,
+        insertion=args.insertions,
+        repeats=args.repeats,
+        timestamp=args.timestamp,
+        numbering=args.numbers,
     )
     result = load_document(args.src)
     for warning in export_document(result.document, args.output, options):
@@ -224,7 +250,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare(load_document(args.old).document, load_document(args.new).document)
     if output is not None:
         title = f"{Path(args.old).name} → {Path(args.new).name}"
-        _write_comparison(comparison, output, args.author, title)
+        if args.timestamp and not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", args.timestamp):
+            raise UsageError(f"--timestamp must look like 2026-11-23T10:00:00Z, not '{args.timestamp}'")
+        _write_comparison(comparison, output, args.author, title, args.timestamp)
     if args.json:
         data = comparison.to_json(include_formatting=args.formatting)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -234,15 +262,22 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_comparison(comparison, output: Path, author: str, title: str) -> None:
+def _write_comparison(
+    comparison, output: Path, author: str, title: str, timestamp: str | None = None
+) -> None:
     from drafting.atomic import atomic_write_bytes
     from drafting.compare.redline import redline_document
     from drafting.compare.report import comparison_html
     from drafting.exporters import DocxOptions, export_docx
 
     if output.suffix.lower() == ".docx":
-        redline = redline_document(comparison, author)
-        data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
+        from datetime import UTC, datetime
+
+        # the changes are dated: the time given, or the comparison's own
+        date = timestamp or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        redline = redline_document(comparison, author, date)
+        options = DocxOptions(proposals="tracked", timestamp=timestamp)
+        data = export_docx(redline.document, options, redline.deleted_labels, redline.moves).data
     else:
         data = comparison_html(comparison, title).encode("utf-8")
     try:

@@ -81,10 +81,52 @@ def parse_masthead_text(text: str, masthead: Masthead) -> bool:
     return True
 
 
-def split_sponsors(names: str, language: str) -> list[str]:
-    """ "Kazakhstan, Kyrgyzstan … and Uzbekistan" -> a list of the delegations."""
+COMPOUND_NAMES = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "São Tomé and Príncipe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Group of 77 and China",
+    "Turks and Caicos Islands",
+    "Wallis and Futuna Islands",
+    "Heard Island and McDonald Islands",
+)
+"""Delegations whose names hold "and": never split there."""
+COMPOUND_NAMES_ZH = (
+    "安提瓜和巴布达",
+    "波斯尼亚和黑塞哥维那",
+    "圣基茨和尼维斯",
+    "圣文森特和格林纳丁斯",
+    "圣多美和普林西比",
+    "特立尼达和多巴哥",
+    "77国集团和中国",
+    "共和",  # 共和国, "Republic", in many names: 中非共和国, 多米尼加共和国
+)
+_KEEP = "\x00"
+
+
+def split_sponsors(names: str, language: str = "en") -> list[str]:
+    """ "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan" -> the five delegations.
+
+    Names are separated by commas (also with a serial "and": "…, and Uzbekistan") and by "and"
+    (or 和 in Chinese); the "and" inside a name such as "Trinidad and Tobago" is kept.
+    """
     if language == "zh":
-        parts = re.split(r"[、，,]|和(?=[^和]*$)", names)
+        text = names
+        for name in COMPOUND_NAMES_ZH:
+            text = text.replace(name, name.replace("和", _KEEP))
+        parts = re.split(r"[、，,]|和", text)
     else:
-        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", names)
-    return [p.strip() for p in parts if p.strip()]
+        text = " ".join(names.split())
+        for name in COMPOUND_NAMES:
+            pattern = re.compile(
+                r"\b" + re.escape(name).replace(r"\ and\ ", r"\s+and\s+") + r"\b", re.IGNORECASE
+            )
+            text = pattern.sub(lambda m: m.group(0).replace(" and ", f" {_KEEP} "), text)
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    kept = "和" if language == "zh" else "and"
+    return [p.strip().replace(_KEEP, kept) for p in parts if p.strip()]

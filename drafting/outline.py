@@ -113,9 +113,16 @@ class _Builder:
             for node in iter_inlines(block.content):
                 if isinstance(node, ProposalSpan):
                     spans[node.proposal_id] = (block.id, node)
+        in_footnote = {}  # a proposal inside a footnote's text (a tracked change there)
+        for note in self.document.footnotes.values():
+            for node in iter_inlines(note.content):
+                if isinstance(node, ProposalSpan) and node.proposal_id not in spans:
+                    spans[node.proposal_id] = (None, node)
+                    in_footnote[node.proposal_id] = note.id
         out = []
         for proposal in self.document.proposals.values():
             block_id, span = spans.get(proposal.id, (None, None))
+            note_id = in_footnote.get(proposal.id)
             deleted = plain_text(span.deleted) if span else ""
             inserted = plain_text(span.inserted) if span else ""
             rationale_note = self.document.footnotes.get(proposal.rationale_footnote_id or "")
@@ -137,7 +144,12 @@ class _Builder:
                     ),
                     "status": proposal.status.value,
                     "block": block_id,
-                    "block_reference": self.labels[block_id].reference if block_id in self.labels else None,
+                    "block_reference": self.labels[block_id].reference
+                    if block_id in self.labels
+                    else (f"footnote {self.numbers[note_id]}" if note_id in self.numbers else None),
+                    "footnote": {"id": note_id, "number": self.numbers[note_id]}
+                    if note_id in self.numbers
+                    else None,
                 }
             )
         return out

@@ -23,6 +23,11 @@ def reject_all(document: Document) -> Document:
     return _resolve(document, accept=False)
 
 
+def resolve_content(content: list[Inline], *, accept: bool) -> list[Inline]:
+    """``content`` with every proposal in it applied (``accept``) or dropped."""
+    return _content(content, accept)
+
+
 def _resolve(document: Document, *, accept: bool) -> Document:
     result = copy.deepcopy(document)
     for block in result.iter_blocks():
@@ -32,6 +37,8 @@ def _resolve(document: Document, *, accept: bool) -> Document:
     result.proposals = {}
     result.front = _prune(result.front)
     result.blocks = _prune(result.blocks)
+    for footnote_id in _cited_by_text(document) - _cited_by_text(result):
+        result.footnotes.pop(footnote_id, None)  # cited only by text that was dropped, as in Word
     return result
 
 
@@ -171,12 +178,18 @@ def _close_seam(out: list[Inline], following: Inline) -> None:
     last = len(out) - 1
     while last >= 0 and isinstance(out[last], Text) and not out[last].text:
         last -= 1
-    if not (last >= 0 and isinstance(out[last], Text) and out[last].text.endswith(" ")):
-        return
-    if isinstance(following, NoteRef) or (
-        isinstance(following, Text) and following.text[:1] in (";", ",", ".", ":", ")", " ")
-    ):
+    if last >= 0 and leaves_stray_space(out[last], following):
         out[last] = Text(out[last].text.rstrip(" "), out[last].marks)
+
+
+def leaves_stray_space(before: Inline | None, following: Inline | None) -> bool:
+    """Whether dropping the words between ``before`` and ``following`` leaves a space that
+    must go with them ("arena ;", "arena  and", "arena ¹"): the space ending ``before``."""
+    if not (isinstance(before, Text) and before.text.endswith(" ")):
+        return False
+    return isinstance(following, NoteRef) or (
+        isinstance(following, Text) and following.text[:1] in (";", ",", ".", ":", ")", " ")
+    )
 
 
 def _first(changed: list[Inline] | None, unchanged: list[Inline]) -> list[Inline]:
@@ -218,6 +231,10 @@ def _attached(content: list[Inline], proposal_id: str, note: str) -> int:
 
 def _spanned(document: Document) -> set[str]:
     return {n.proposal_id for c in _places(document) for n in iter_inlines(c) if isinstance(n, ProposalSpan)}
+
+
+def _cited_by_text(document: Document) -> set[str]:
+    return {n.footnote_id for c in _places(document) for n in iter_inlines(c) if isinstance(n, NoteRef)}
 
 
 def _cited(document: Document) -> set[str]:

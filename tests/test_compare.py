@@ -15,7 +15,7 @@ from drafting.compare.report import comparison_html, format_comparison
 from drafting.exporters import DocxOptions, export_docx
 from drafting.importers.docx_import import import_docx_file
 from drafting.importers.text_import import import_text
-from drafting.model import plain_text
+from drafting.model import NoteRef, iter_inlines, plain_text
 from drafting.proposal_ops import accept_all
 from tests.helpers import CORPUS, load, structure
 
@@ -212,7 +212,9 @@ def test_json_schema_and_terminal_and_html():
 def redline_round_trip(old_text: str, new_text: str):
     old, new = import_text(old_text).document, import_text(new_text).document
     redline = redline_document(compare(old, new), "Rev.2 facilitator")
-    data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
+    data = export_docx(
+        redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels, redline.moves
+    ).data
     back = import_docx_file(data).document
     return old, new, back, data
 
@@ -271,6 +273,14 @@ def revision(draw):
             document.blocks.insert(document.blocks.index(block) + 1, new)
         elif action == "delete" and len(operative) > 5:
             document.blocks.remove(block)
+            # its footnotes go with it unless cited elsewhere, as accepting the deletion does
+            cited = {
+                n.footnote_id
+                for b in document.iter_blocks()
+                for n in iter_inlines(b.content)
+                if isinstance(n, NoteRef)
+            }
+            document.footnotes = {k: v for k, v in document.footnotes.items() if k in cited}
         elif action == "move":
             document.blocks.remove(block)
             document.blocks.insert(rng.randrange(len(document.blocks) - 40, len(document.blocks)), block)
@@ -279,7 +289,9 @@ def revision(draw):
 
 def redline_round_trip_documents(old, new):
     redline = redline_document(compare(old, new), "Rev.2 facilitator")
-    data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
+    data = export_docx(
+        redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels, redline.moves
+    ).data
     return import_docx_file(data).document
 
 
@@ -475,3 +487,39 @@ def test_the_summary_line_counts_substantive_and_typographic_changes_apart():
     assert first.startswith("1 substantive paragraph changes (1 modified, 0 inserted, 0 deleted, 0 moved),")
     assert "1 typographic only" in first
     assert format_comparison(result, include_formatting=True).count("(typographic only):") == 1
+
+
+def test_every_tracked_change_in_a_redline_is_dated():
+    """Issue 12, point 4: without w:date LibreOffice shows 1970-01-01 in Manage Changes."""
+    import re
+
+    old = import_text(SOURCE).document
+    new_text = SOURCE.replace(op_line(5) + "\n\n", "", 1).replace(
+        op_line(11), op_line(5) + "\n\n" + op_line(11), 1
+    )
+    new = import_text(new_text.replace("effective cooperation", "efficient cooperation", 1)).document
+    redline = redline_document(compare(old, new), "Rev.2 facilitator", "2026-11-23T10:00:00Z")
+    body = _document_xml(
+        export_docx(
+            redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels, redline.moves
+        ).data
+    )
+    changes = re.findall(rb"<w:(?:ins|del|moveFrom|moveTo|moveFromRangeStart|moveToRangeStart) [^>]*>", body)
+    assert len(changes) >= 4
+    assert b"<w:moveFrom " in body  # the moved OP 5 is a Word move
+    assert b"<w:moveTo " in body
+    assert all(b'w:date="2026-11-23T10:00:00Z"' in change for change in changes)
+
+
+def test_tracked_export_dates_changes_with_the_timestamp_when_proposals_have_none():
+    import re
+
+    from drafting.model import Proposal, ProposalKind, ProposalSpan, Text
+
+    document = import_text(SOURCE).document
+    block = document.operative[0]
+    document.proposals["p"] = Proposal("p", ProposalKind.INSERT, author="Norway")
+    block.content = [*block.content, ProposalSpan("p", [], [Text(" now")])]
+    options = DocxOptions(proposals="tracked", timestamp="2026-11-23T10:00:00Z")
+    body = _document_xml(export_docx(document, options).data)
+    assert re.search(rb'<w:ins w:id="\d+" w:author="Norway" w:date="2026-11-23T10:00:00Z">', body)

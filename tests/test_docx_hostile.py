@@ -90,7 +90,9 @@ def test_external_template_is_not_followed(good):
         b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
         b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
         b'relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId7" '
+        b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rIdNumbering" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" '
+        b'Target="numbering.xml"/><Relationship Id="rId7" '
         b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
         b'Target="http://203.0.113.9/tracker.png" TargetMode="External"/></Relationships>'
     )

@@ -3,9 +3,13 @@ formatting changes, changes inside footnotes, simple fields, tables and content 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from app.cli import format_outline
 from drafting.importers.docx_import import import_docx_file
 from drafting.model import BlockKind, DocumentKind, Mark, ProposalKind, ProposalSpan, Text, plain_text
 from drafting.numbering import block_labels, footnote_numbers
+from drafting.outline import outline
 from drafting.proposal_ops import accept_all, reject_all
 from tests.docx_builder import build_docx, footnote, note_ref, p, r
 
@@ -194,3 +198,106 @@ def test_heading_style_without_numeral():
         False,
         "Follow-up",
     )
+
+
+LIBREOFFICE_FOOTNOTE_CHANGES = Path(__file__).parent / "fixtures" / "libreoffice-footnote-changes.docx"
+"""A/RES/67/193 with three footnotes edited in LibreOffice 7.4 with change recording on
+(``fixtures/make_libreoffice_footnote_changes.py``)."""
+
+
+def test_libreoffice_tracked_changes_inside_footnotes_are_proposals_there():
+    """Issue 12, point 9: they were listed as "replace '' in None", with empty texts."""
+    result = import_docx_file(LIBREOFFICE_FOOTNOTE_CHANGES.read_bytes(), LIBREOFFICE_FOOTNOTE_CHANGES.name)
+    doc = result.document
+    numbers = footnote_numbers(doc)
+    notes = {numbers[f.id]: f for f in doc.footnotes.values()}
+    assert len(notes) == 25
+    assert [plain_text(notes[n].content, proposals="accepted") for n in (1, 2, 3)] == [
+        "Resolution S-20/2, annex. (as amended)",
+        "Resolution S-20/3.",
+        "Resolution S-20/5 E.",
+    ]
+    assert [plain_text(notes[n].content) for n in (1, 2, 3)] == [
+        "Resolution S-20/2, annex.",
+        "Resolution S-20/3, annex.",
+        "Resolution S-20/4 E.",
+    ]
+    data = outline(doc, result.report)
+    listed = [
+        (p["kind"], p["deleted"], p["inserted"], p["block_reference"], p["footnote"]["number"], p["author"])
+        for p in data["proposals"]
+    ]
+    assert listed == [
+        ("insert", "", " (as amended)", "footnote 1", 1, "Unknown Author"),
+        ("delete", ", annex", "", "footnote 2", 2, "Unknown Author"),
+        ("replace", "S-20/4", "S-20/5", "footnote 3", 3, "Unknown Author"),
+    ]
+    assert all(doc.proposals[p["id"]].date == "2026-12-04T17:36:17Z" for p in data["proposals"])
+    assert result.report.warnings == []
+    text = format_outline(data)
+    assert "proposal: replace 'S-20/4' in footnote 3 by Unknown Author" in text
+    assert "in None" not in text
+    accepted, rejected = accept_all(doc), reject_all(doc)
+    assert plain_text(footnote_by_number(accepted, 1).content) == "Resolution S-20/2, annex. (as amended)"
+    assert plain_text(footnote_by_number(rejected, 3).content) == "Resolution S-20/4 E."
+
+
+def footnote_by_number(document, number):
+    numbers = footnote_numbers(document)
+    return next(f for f in document.footnotes.values() if numbers[f.id] == number)
+
+
+def test_libreoffice_shaped_insertion_inside_a_footnote_is_listed_on_the_footnote():
+    """The same, built by hand the way LibreOffice writes it (FootnoteCharacters, w:ins with
+    author and date after the footnote's text)."""
+    fns = (
+        '<w:footnote w:id="2"><w:p><w:pPr><w:pStyle w:val="Footnote"/></w:pPr>'
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteCharacters"/></w:rPr><w:footnoteRef/></w:r>'
+        + r("\tResolution 55/2")
+        + '<w:ins w:id="0" w:author="Unknown Author" w:date="2026-12-04T17:36:17Z">'
+        + r(", annex")
+        + "</w:ins>"
+        + r(".")
+        + "</w:p></w:footnote>"
+    )
+    data = build_docx(
+        p(r("The General Assembly,"))
+        + p(r("Recalling the Declaration,"), note_ref(2, "FootnoteAnchor"))
+        + p(r("1. Decides.")),
+        footnotes=fns,
+        footnote_style_ids=("Footnote", "FootnoteAnchor"),
+    )
+    result = import_docx_file(data)
+    (entry,) = outline(result.document, result.report)["proposals"]
+    assert (entry["kind"], entry["text"], entry["block_reference"]) == ("insert", ", annex", "footnote 1")
+    (note,) = result.document.footnotes.values()
+    assert plain_text(note.content, proposals="accepted") == "Resolution 55/2, annex."
+
+
+def test_tracked_change_in_the_sponsors_note_is_kept_as_text_with_a_warning():
+    """The sponsors' note (*) is plain text in the model: no proposal without a place."""
+    star = (
+        '<w:footnote w:id="3"><w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        "<w:t>*</w:t></w:r>"
+        + r(" Reissued for technical reasons")
+        + '<w:ins w:id="4" w:author="Mexico" w:date="2026-02-02T00:00:00Z">'
+        + r(" on 2 May")
+        + "</w:ins>"
+        + r(".")
+        + "</w:p></w:footnote>"
+    )
+    body = (
+        p(
+            r("Mexico: draft resolution"),
+            '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r>',
+        )
+        + p(r("The General Assembly,"))
+        + p(r("Recalling", ITALIC), r(" its resolution 66/183,"))
+        + p(r("1.\tDecides."))
+    )
+    result = import_docx_file(build_docx(body, footnotes=star))
+    assert result.document.proposals == {}
+    assert result.document.masthead.sponsors_note == "Reissued for technical reasons."
+    (warning,) = result.report.warnings
+    assert "sponsors' note (*) carries 1 tracked change" in warning
+    assert "proposal:" not in format_outline(outline(result.document, result.report))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from drafting.exporters import DocxOptions, export_docx
+from drafting.exporters.docx_export import spaces_into_changes
 from drafting.importers.docx_import import import_docx_file
 from drafting.model import plain_text
 from drafting.numbering import footnote_numbers
@@ -106,12 +107,37 @@ def test_67_193_shows_25_footnotes(rendered):
     assert not re.search(r"^\s*26\s", pdf_text, re.MULTILINE)
 
 
+def test_67_193_pages_carry_symbol_and_page_number_on_the_outer_side(rendered):
+    """UN page furniture as LibreOffice lays it out: page 1 has none but the masthead and its
+    footer; pages 2+ the symbol above and "n/m" below, left on even pages, right on odd ones."""
+    _, texts = rendered
+    pages = texts["ga-res-67-193-en"].split("\f")
+    pages = [page for page in pages if page.strip()]
+    total = len(pages)
+    assert total > 3
+    assert f"1/{total}" not in pages[0]
+    for number, page in enumerate(pages[1:], start=2):
+        lines = [line for line in page.splitlines() if line.strip()]
+        header, footer = lines[0], lines[-1]
+        assert header.strip() == "A/RES/67/193", (number, header)
+        assert footer.strip() == f"{number}/{total}", (number, footer)
+        outer_left = number % 2 == 0
+        assert (header.startswith("A/RES") and footer.startswith(f"{number}/")) == outer_left, (
+            header,
+            footer,
+        )
+
+
 @pytest.mark.parametrize("name", CORPUS_FILES)
 def test_libreoffice_resave_imports_the_same(rendered, name):
     work, _ = rendered
     resaved = (work / "back" / f"{Path(name).stem}.docx").read_bytes()
     again = import_docx_file(resaved, name).document
-    assert structure(again) == structure(load(name).document)
+    original = load(name).document
+    if Path(name).stem.startswith("cica"):  # exported tracked: the space before the deleted
+        for block in original.iter_blocks():  # words travels inside the deletion
+            block.content = spaces_into_changes(block.content)
+    assert structure(again) == structure(original)
 
 
 def test_the_order_check_notices_missing_text(rendered):

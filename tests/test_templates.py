@@ -289,3 +289,25 @@ def test_template_exports_and_imports_back(key, suffix, tmp_path):
 def test_resolution_templates_pass_the_checks_without_errors(key):
     findings = run_checks(new_document(key, on=ON, agenda_item="104"))
     assert [f for f in findings if f.severity is Severity.ERROR] == []
+
+
+def test_sponsors_read_from_a_sponsors_line_keep_names_with_and():
+    from drafting.masthead import split_sponsors
+
+    assert split_sponsors("Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan", "en") == [
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Turkmenistan",
+        "Uzbekistan",
+    ]
+    assert split_sponsors("Jamaica, Trinidad and Tobago and Bosnia and Herzegovina", "en") == [
+        "Jamaica",
+        "Trinidad and Tobago",
+        "Bosnia and Herzegovina",
+    ]
+    assert split_sponsors("哈萨克斯坦、中非共和国和特立尼达和多巴哥", "zh") == [
+        "哈萨克斯坦",
+        "中非共和国",
+        "特立尼达和多巴哥",
+    ]

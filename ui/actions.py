@@ -41,7 +41,12 @@ MENUS: dict[str, list[Command | str]] = {
         "-",
         Command("export_docx", "Export as &Word…", "Ctrl+Shift+E", "Write a .docx with real footnotes"),
         Command("export_text", "Export as &Text…"),
-        Command("export_pdf", "Export as &PDF…"),
+        Command(
+            "export_pdf",
+            "Export as &PDF…",
+            None,
+            "A PDF of the Word file, made by LibreOffice: footnotes at the foot of each page",
+        ),
         Command("print", "&Print…", SK.Print),
         "-",
         Command("close", "&Close", SK.Close),

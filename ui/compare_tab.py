@@ -78,8 +78,12 @@ class CompareTab(QWidget):
         comparison = self.comparison()
         if comparison is None:
             raise OSError("the comparison is still running")
-        redline = redline_document(comparison, self.author())
-        data = export_docx(redline.document, DocxOptions(proposals="tracked"), redline.deleted_labels).data
+        from datetime import UTC, datetime
+
+        date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # the changes are dated
+        redline = redline_document(comparison, self.author(), date)
+        options = DocxOptions(proposals="tracked")
+        data = export_docx(redline.document, options, redline.deleted_labels, redline.moves).data
         atomic_write_bytes(path, data)
 
     def export_html(self, path: Path) -> None:

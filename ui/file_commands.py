@@ -11,7 +11,8 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from app.recovery import FileLock
 from app.settings import with_recent
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
+PDF_FALLBACK_NOTE = "LibreOffice is not installed: simplified layout, footnotes at the end"
+"""Said in the Export as PDF dialog when the PDF cannot be made from the Word file."""
+PDF_FALLBACK_DETAIL = (
+    "Its footnotes are collected at the end and its masthead differs from the Word file. For a PDF"
+    " made from the Word file (footnotes at the foot of each page), install LibreOffice"
+    " (libreoffice-writer) and export again."
+)
 
 
 class FileCommands:
@@ -187,31 +195,72 @@ class FileCommands:
         filters = {"docx": "Word documents (*.docx)", "txt": "Text files (*.txt)", "pdf": "PDF files (*.pdf)"}
         base = getattr(session, "display_name", "Untitled").replace(" (imported)", "")
         suggested = str(Path(self.last_folder) / f"{base}.{kind}")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export", suggested, filters[kind])
+        caption = "Export"
+        if kind == "pdf":
+            from drafting.exporters.pdf_export import find_soffice
+
+            caption = "Export as PDF" if find_soffice() else f"Export as PDF — {PDF_FALLBACK_NOTE}"
+        name, _ = QFileDialog.getSaveFileName(self.window, caption, suggested, filters[kind])
         if name:
             self.export_to(session, Path(name), kind)
 
     def export_to(self, session: DocumentSession, path: Path, kind: str) -> bool:
         if path.suffix.lower() != f".{kind}":
             path = path.with_suffix(f".{kind}")
+        if kind == "pdf":
+            return self._export_pdf(session, path)
         try:
-            if kind == "pdf":
-                from ui.print_document import export_pdf
-
-                try:
-                    export_pdf(session.document(), path, language=session.language)
-                except OSError as exc:
-                    raise FileProblem(str(exc)) from None
-                warnings: list[str] = []
-            else:
-                warnings = file_io.export_file(
-                    path, session.document(), author=self.window.settings.delegation
-                )
+            warnings = file_io.export_file(path, session.document(), author=self.window.settings.delegation)
         except FileProblem as exc:
             self._error(str(exc))
             return False
         message = f"Exported {path.name}" + (f" ({'; '.join(warnings)})" if warnings else "")
         self.window.statusBar().showMessage(message, 6000)
+        return True
+
+    def _export_pdf(self, session: DocumentSession, path: Path) -> bool:
+        """The PDF made from the Word export by LibreOffice (footnotes at the page foot, the Word
+        file's layout); without LibreOffice, or if it fails, Penholder's own print rendering,
+        and the user is told why it looks different."""
+        from drafting.errors import DraftingError
+        from drafting.exporters import DocxOptions
+        from drafting.exporters.pdf_export import PdfExportUnavailable, export_pdf, find_soffice
+
+        reason = None
+        if find_soffice() is None:
+            reason = "LibreOffice is not installed"
+        else:
+            self.window.statusBar().showMessage(f"Making {path.name} with LibreOffice…")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            try:
+                options = DocxOptions(author=self.window.settings.delegation or None)
+                warnings = export_pdf(session.document(), path, options)
+            except PdfExportUnavailable:
+                reason = "LibreOffice is not installed"
+            except DraftingError as exc:
+                reason = str(exc)
+            else:
+                message = f"Exported {path.name}" + (f" ({'; '.join(warnings)})" if warnings else "")
+                self.window.statusBar().showMessage(message, 6000)
+                return True
+            finally:
+                QApplication.restoreOverrideCursor()
+        from ui.print_document import export_pdf as print_pdf
+
+        try:
+            print_pdf(session.document(), path, language=session.language)
+        except OSError as exc:
+            self._error(str(exc))
+            return False
+        self.window.statusBar().showMessage(
+            f"Exported {path.name} in the simplified layout ({reason})", 10000
+        )
+        QMessageBox.information(
+            self.window,
+            "Penholder",
+            f"{path.name} was made with Penholder's own print layout ({reason}).\n\n{PDF_FALLBACK_DETAIL}",
+        )
         return True
 
     def print_document(self) -> None:

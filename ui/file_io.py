@@ -106,7 +106,7 @@ def save_file(path: Path, document: Document, revisions: list[Revision]) -> Disk
 
 
 def export_file(path: Path, document: Document, *, author: str = "") -> list[str]:
-    """Export to .docx, .txt or .md by the file's suffix (PDF goes through Qt printing).
+    """Export to .docx, .txt or .md by the file's suffix (PDF: ``FileCommands._export_pdf``).
     Returns warnings about what the format could not carry."""
     try:
         return export_document(document, path, DocxOptions(author=author or None))

@@ -70,8 +70,10 @@ def print_document(document: Document, *, language: str | None = None) -> QTextD
 
 
 def export_pdf(document: Document, path: str | os.PathLike[str], *, language: str | None = None) -> None:
-    """Write ``document`` as a PDF (A4, 2.5 cm margins) to ``path``, atomically.
+    """Write ``document`` as a PDF (A4, 2.5 cm margins) to ``path``, atomically, with Qt.
 
+    The window's Export as PDF uses this only when LibreOffice is not installed or fails: the
+    PDF made from the DOCX (``drafting.exporters.pdf_export``) has real page footnotes.
     Raises OSError, with a message naming the file, if it cannot be written.
     """
     buffer = QBuffer()

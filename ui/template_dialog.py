@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting.masthead import split_sponsors
 from drafting.model import Document
 from drafting.templates import TEMPLATES, TemplateInfo, new_document, template_session
 
@@ -33,16 +34,10 @@ _LATEST = QDate(2199, 12, 31)
 
 
 def split_sponsor_names(text: str) -> list[str]:
-    """Comma-separated delegations; commas only, because names such as "Trinidad and Tobago" hold "and".
-    A leading "and " on the last name ("…, and Uzbekistan") is dropped."""
-    names = []
-    for part in text.split(","):
-        name = part.strip()
-        if name.lower().startswith("and "):
-            name = name[4:].strip()
-        if name:
-            names.append(name)
-    return names
+    """The delegations typed in the sponsors field: "Kazakhstan, Kyrgyzstan, Tajikistan,
+    Turkmenistan and Uzbekistan" gives five names, "Trinidad and Tobago" stays one
+    (``drafting.masthead.split_sponsors``)."""
+    return split_sponsors(text, "en")
 
 
 class TemplateDialog(QDialog):
@@ -93,7 +88,9 @@ class TemplateDialog(QDialog):
         self.sponsors = QLineEdit()
         self.sponsors.setObjectName("sponsors")
         self.sponsors.setPlaceholderText("Comma-separated, e.g. Kazakhstan, Kyrgyzstan, Tajikistan")
-        self.sponsors.setToolTip("Delegations sponsoring the draft, separated by commas")
+        self.sponsors.setToolTip(
+            "Delegations sponsoring the draft, separated by commas; the last may follow “and”"
+        )
 
         self.error = QLabel()
         self.error.setObjectName("error")

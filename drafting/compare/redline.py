@@ -2,9 +2,12 @@
 text as an attributed insertion or deletion. Exported with tracked changes it is the redline
 a delegation sends round: accept all gives the new text, reject all the old one.
 
-Moved paragraphs are shown as deleted where they were and inserted where they are now. A
-paragraph deleted in full keeps its old printed number inside the deletion
-(:attr:`Redline.deleted_labels`), so the numbers of the new text stay right.
+Moved paragraphs are shown as deleted where they were and inserted where they are now; the
+two spans are paired in :attr:`Redline.moves`, which the DOCX export writes as Word move
+markup (``w:moveFrom``/``w:moveTo``). A paragraph deleted in full is listed with its old
+printed number (:attr:`Redline.deleted_labels`): with automatic numbering its paragraph mark
+is deleted too, so it takes no number in the new text; with typed numbers its number is
+typed inside the deletion.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ class Redline:
     document: Document
     deleted_labels: dict[str, str | None] = field(default_factory=dict)
     """Block id -> the printed label ("5.", "(a)") of a paragraph deleted in full."""
+    moves: dict[str, str] = field(default_factory=dict)
+    """Proposal id -> move name: the deletion where a moved paragraph stood and the insertion
+    where it stands now share a name."""
 
 
 def redline_document(comparison: Comparison, author: str = "Comparison", date: str | None = None) -> Redline:
@@ -41,19 +47,42 @@ def redline_document(comparison: Comparison, author: str = "Comparison", date: s
         c.old_id: c.new_id for c in comparison.blocks if c.change in ("unchanged", "modified", "formatting")
     }
     old_order = [b.id for b in comparison.old.iter_blocks()]
+    moved_to = {c.old_id: c.new_id for c in comparison.blocks if c.change == "moved"}
+    moves: dict[str, str] = {}
+    moved_from: dict[str | None, str] = {}  # new block id -> proposal id of its deleted old place
     before: dict[str | None, list[Block]] = {}
     for position, old_id in enumerate(old_order):
         if old_id not in gone or _inside(old_id, gone, old_parents):
             continue
-        # Shown deleted where it stood: just before what follows it in the old text and stayed put.
-        anchor = next((in_place[i] for i in old_order[position + 1 :] if i in in_place), None)
-        before.setdefault(anchor, []).append(builder.deleted_copy(old_blocks[old_id]))
+        # Shown deleted where it stood: just before the next of its old siblings that stayed
+        # put, else at the end of its old parent's subparagraphs (or of the text).
+        parent = old_parents.get(old_id)
+        anchor = next(
+            (
+                in_place[i]
+                for i in old_order[position + 1 :]
+                if i in in_place and old_parents.get(i) is parent
+            ),
+            None,
+        )
+        deleted = builder.deleted_copy(old_blocks[old_id])
+        if anchor is None and parent is not None and parent.id in in_place:
+            new_blocks[in_place[parent.id]].children.append(deleted)
+            parents[deleted.id] = new_blocks[in_place[parent.id]]
+        else:
+            before.setdefault(anchor, []).append(deleted)
+        if old_id in moved_to and deleted.content and isinstance(deleted.content[0], ProposalSpan):
+            moved_from[moved_to[old_id]] = deleted.content[0].proposal_id
     for change in comparison.blocks:
         target = new_blocks.get(change.new_id or "")
         if target is None:
             continue
         if change.change in ("inserted", "moved"):
             target.content = [builder.span([], target.content)] if target.content else []
+            if change.change == "moved" and target.content and change.new_id in moved_from:
+                name = f"move{len(moves) // 2 + 1}"
+                moves[moved_from[change.new_id]] = name
+                moves[target.content[0].proposal_id] = name
         elif change.change == "modified":
             target.content = builder.merge(change.segments)
     for anchor, blocks in before.items():
@@ -66,7 +95,7 @@ def redline_document(comparison: Comparison, author: str = "Comparison", date: s
             result.footnotes[footnote_change.new_id].content = builder.merge(footnote_change.segments)
     for footnote_id, footnote in comparison.old.footnotes.items():
         result.footnotes.setdefault(footnote_id, copy.deepcopy(footnote))  # cited by deleted text only
-    return Redline(result, builder.deleted_labels)
+    return Redline(result, builder.deleted_labels, moves)
 
 
 class _Builder:

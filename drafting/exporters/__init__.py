@@ -7,10 +7,11 @@ from pathlib import Path
 from drafting.atomic import atomic_write_bytes
 from drafting.errors import ExportFailed
 from drafting.exporters.docx_export import DocxOptions, DocxResult, export_docx
+from drafting.exporters.pdf_export import PdfConversionFailed, PdfExportUnavailable, export_pdf
 from drafting.exporters.text_export import export_text
 from drafting.model import Document
 
-SUPPORTED = ".docx, .txt or .md"
+SUPPORTED = ".docx, .pdf, .txt or .md"
 
 
 def export_document(
@@ -18,11 +19,14 @@ def export_document(
 ) -> list[str]:
     """Write ``document`` to ``path`` in the format its extension names, atomically.
 
-    Returns warnings about anything the format could not carry.
+    Returns warnings about anything the format could not carry. A PDF is the DOCX rendered by
+    LibreOffice (``pdf_export``; PdfExportUnavailable when LibreOffice is not installed).
     """
     target = Path(path)
     suffix = target.suffix.lower()
     warnings: list[str] = []
+    if suffix == ".pdf":
+        return export_pdf(document, target, docx_options)
     if suffix == ".docx":
         result = export_docx(document, docx_options)
         data, warnings = result.data, result.warnings
@@ -30,7 +34,7 @@ def export_document(
         data = export_text(document).encode("utf-8")
     elif suffix in (".md", ".markdown"):
         data = export_text(document, markdown=True).encode("utf-8")
-    elif suffix in (".pdf", ".html"):
+    elif suffix == ".html":
         raise ExportFailed(f"{target}: export to {suffix} is not available yet; use {SUPPORTED}")
     else:
         raise ExportFailed(f"{target}: unknown output type '{target.suffix or '(none)'}'; use {SUPPORTED}")
@@ -43,4 +47,13 @@ def export_document(
     return warnings
 
 
-__all__ = ["DocxOptions", "DocxResult", "export_document", "export_docx", "export_text"]
+__all__ = [
+    "DocxOptions",
+    "DocxResult",
+    "PdfConversionFailed",
+    "PdfExportUnavailable",
+    "export_document",
+    "export_docx",
+    "export_pdf",
+    "export_text",
+]

@@ -19,7 +19,9 @@ from typing import Literal
 
 from lxml import etree
 
+from drafting.exporters import docx_headers
 from drafting.exporters import docx_parts as parts
+from drafting.exporters.docx_numbering import NumberingPlan, plan_numbering, printed_labels
 from drafting.exporters.layout import masthead_lines, organ_line_parts
 from drafting.model import (
     Block,
@@ -34,8 +36,9 @@ from drafting.model import (
     Text,
 )
 from drafting.numbering import BlockLabel, block_labels
-from drafting.ooxml import W_NS, XML_NS, w
+from drafting.ooxml import XML_NS, w, word_root
 from drafting.ooxml.package import write_package
+from drafting.proposal_ops import leaves_stray_space, resolve_content
 from drafting.proposals import STATUS_LABELS, UNNAMED, author_from_rationale
 
 MASTHEAD_STYLES = {
@@ -69,8 +72,15 @@ class DocxOptions:
     insertion: Literal["underline", "bold"] = "underline"
     repeats: Literal["noteref", "superscript"] = "noteref"
     """How a footnote cited again is written: a NOTEREF cross-reference or plain superscript."""
+    numbering: Literal["automatic", "typed"] = "automatic"
+    """automatic: operative numbers, subparagraph labels, section numerals and list numbers are
+    Word automatic numbering (``numbering.xml``), so that Word and LibreOffice number the text
+    again after changes are accepted or rejected and after the reader's own edits; typed: the
+    numbers are typed text, for a file that goes on to tools that drop automatic numbering
+    (pasting into e-mail, some document management and translation systems)."""
     timestamp: str | None = None
-    """ISO 8601 time for the document properties; None writes no dates."""
+    """ISO 8601 time for the document properties, and the date of a tracked change whose
+    proposal has none; None writes no dates in the properties."""
     author: str | None = None
     """Creator in the document properties; None writes none."""
 
@@ -85,11 +95,14 @@ def export_docx(
     document: Document,
     options: DocxOptions | None = None,
     deleted_labels: dict[str, str | None] | None = None,
+    moves: dict[str, str] | None = None,
 ) -> DocxResult:
     """``deleted_labels``: paragraphs deleted in full (a redline) with their old printed labels;
-    they keep that label inside the deletion and take no number in the new text."""
+    they take no number in the new text (with typed numbers, the old label is typed inside the
+    deletion). ``moves``: proposal id -> move name, pairing the deletion and the insertion of
+    a moved paragraph, written as Word move markup when tracked (:class:`~drafting.compare.redline.Redline`)."""
     options = options or DocxOptions()
-    writer = _Writer(document, options, deleted_labels or {})
+    writer = _Writer(document, options, deleted_labels or {}, moves or {})
     body_xml = writer.document_xml()
     footnotes_xml = writer.footnotes_xml()
     title = document.masthead.title
@@ -99,8 +112,12 @@ def export_docx(
         "word/document.xml": body_xml,
         "word/_rels/document.xml.rels": parts.document_relationships(),
         "word/styles.xml": parts.styles(document.language),
-        "word/settings.xml": parts.settings(track_revisions=options.proposals == "tracked"),
+        "word/settings.xml": parts.settings(track_revisions=_has_revisions(body_xml, footnotes_xml)),
         "word/footnotes.xml": footnotes_xml,
+        "word/numbering.xml": writer.numbering_xml(),
+        **docx_headers.header_footer_parts(document),
+        "word/fontTable.xml": parts.font_table(),
+        "word/theme/theme1.xml": parts.theme(),
         "docProps/core.xml": parts.core_properties(
             title, document.masthead.symbol, options.author, options.timestamp
         ),
@@ -118,25 +135,36 @@ def _el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 class _Writer:
     def __init__(
-        self, document: Document, options: DocxOptions, deleted_labels: dict[str, str | None]
+        self,
+        document: Document,
+        options: DocxOptions,
+        deleted_labels: dict[str, str | None],
+        moves: dict[str, str] | None = None,
     ) -> None:
         self.document = document
+        self.moves = moves or {}
         self.options = options
         self.deleted_labels = deleted_labels
         self.labels = _labels_without(document, set(deleted_labels))
         self.warnings: list[str] = []
         self.next_footnote_id = 1
-        self.next_display = 1
+        self.numbering = self._numbering_plan()
+        self.views: tuple[str, ...] = ("accept", "reject") if options.proposals == "tracked" else ("shown",)
+        """The texts a reader can get: after accepting and after rejecting every change (tracked),
+        or the one text shown (markup). Footnote numbers and repeats are worked out for each."""
+        self.next_display = dict.fromkeys(self.views, 1)
+        self.first_reference: dict[str, dict[str, tuple[str | None, int]]] = {v: {} for v in self.views}
+        """View -> model footnote id -> (bookmark around its real reference, printed number)."""
+        self.fallback_date = _revision_date(options.timestamp) or _document_date(document)
         self.next_annotation_id = 1
         self.footnote_ids: dict[str, int] = {}
-        self.displayed: dict[str, int] = {}
         self.footnote_bodies: list[tuple[int, list[Inline], bool]] = []  # (id, content, star?)
         self.reference_counts = self._count_references()
 
     # --- document ----------------------------------------------------------------------------
 
     def document_xml(self) -> bytes:
-        root = etree.Element(w("document"), nsmap={"w": W_NS})
+        root = word_root("document")
         body = _el(root, "body")
         document = self.document
         for block in document.front:
@@ -149,6 +177,7 @@ class _Writer:
         for block in document.blocks:
             self._block(body, block, 0)
         self._adoption_line(body)
+        self._closing_paragraph(body)
         self._section(body)
         for footnote_id in document.footnotes:
             if footnote_id not in self.footnote_ids:
@@ -205,7 +234,7 @@ class _Writer:
             for child in block.children:
                 self._block(body, child, depth + 1)
             return
-        label = self.labels[block.id].label
+        label = None if self.numbering else self.labels[block.id].label
         content = [Text(f"{label}\t"), *block.content] if label else block.content
         inserted = self._wholly_inserted(block)
         if inserted is not None:
@@ -214,24 +243,47 @@ class _Writer:
             span = ProposalSpan(
                 inserted.proposal_id, [], [*content[:1], *inserted.inserted] if label else content
             )
-            p = self._paragraph(body, style, [span])
-            _el(_el(p[0], "rPr"), "ins", id=str(self._annotation_id()), **self._revision_attrs(span))
+            p = self._paragraph(body, style, [span], block)
+            self._paragraph_mark(p, span, "ins")
         else:
-            self._paragraph(body, style, content)
+            self._paragraph(body, style, content, block)
         for child in block.children:
             self._block(body, child, depth + 1)
 
     def _deleted_block(self, body: etree._Element, style: str, block: Block, label: str | None) -> None:
-        """A paragraph deleted in full: its old number, its text and its paragraph mark deleted."""
+        """A paragraph deleted in full: its text and its paragraph mark deleted, so that it
+        takes no number once accepted and its old number again when rejected (with typed
+        numbers, its old number is typed inside the deletion)."""
         span = next((n for n in block.content if isinstance(n, ProposalSpan)), None)
         if span is None:
-            self._paragraph(body, style, block.content)
+            self._paragraph(body, style, block.content, block)
             return
+        label = None if self.numbering else label
         deleted = [Text(f"{label}\t"), *span.deleted] if label else span.deleted
         whole = ProposalSpan(span.proposal_id, deleted, [])
-        p = self._paragraph(body, style, [whole])
+        p = self._paragraph(body, style, [whole], block)
         if self.options.proposals == "tracked":
-            _el(_el(p[0], "rPr"), "del", id=str(self._annotation_id()), **self._revision_attrs(whole))
+            self._paragraph_mark(p, whole, "del")
+
+    def _paragraph_mark(self, p: etree._Element, span: ProposalSpan, kind: str) -> None:
+        """The paragraph mark of a paragraph inserted or deleted in full is inserted or deleted
+        too; for a moved paragraph, moved (``moveTo``/``moveFrom``), its text between the
+        move's range marks. LibreOffice joins a deleted paragraph to the next one keeping the
+        deleted one's style unless the deletion of text and mark are one change, which it
+        does not make them when it takes the pair for a move on its own."""
+        attrs = self._revision_attrs(span)
+        name = self.moves.get(span.proposal_id)
+        if name is None:
+            _el(_el(p[0], "rPr"), kind, id=str(self._annotation_id()), **attrs)
+            return
+        move = "moveFrom" if kind == "del" else "moveTo"
+        _el(_el(p[0], "rPr"), move, id=str(self._annotation_id()), **attrs)
+        range_id = str(self._annotation_id())
+        start = etree.Element(w(f"{move}RangeStart"))
+        for key, value in {"id": range_id, "name": name, **attrs}.items():
+            start.set(w(key), value)
+        p.insert(1, start)
+        _el(p, f"{move}RangeEnd", id=range_id)
 
     def _wholly_inserted(self, block: Block) -> ProposalSpan | None:
         content = block.content
@@ -241,13 +293,59 @@ class _Writer:
                 return span
         return None
 
-    def _revision_attrs(self, span: ProposalSpan) -> dict[str, str]:
-        proposal = self.document.proposals.get(span.proposal_id)
-        attrs = {"author": (proposal.author if proposal else None) or "Unattributed"}
-        date = _revision_date(proposal.date if proposal else None)
+    def _revision_attrs(self, span: ProposalSpan | None) -> dict[str, str]:
+        """Author and date of a tracked change: the proposal's, else the export's timestamp,
+        else the document's own date (a revision without a date shows as 1970 in LibreOffice)."""
+        proposal = self.document.proposals.get(span.proposal_id) if span else None
+        if proposal is None:
+            authors = {p.author for p in self.document.proposals.values() if p.author}
+            author = authors.pop() if len(authors) == 1 else "Penholder"
+        else:
+            author = proposal.author or "Unattributed"
+        attrs = {"author": author}
+        date = _revision_date(proposal.date if proposal else None) or self.fallback_date
         if date:
             attrs["date"] = date
         return attrs
+
+    # --- automatic numbering -----------------------------------------------------------------
+
+    def _numbering_plan(self) -> NumberingPlan | None:
+        """The lists that number the blocks, or None for typed numbers (asked for, or when Word
+        would not print what Penholder derives, as after 26 subparagraphs: "aa", then "bb")."""
+        if self.options.numbering != "automatic":
+            return None
+        plan = plan_numbering(self.document)
+        labels = block_labels(self.document)
+        order = [b.id for b in self.document.iter_blocks()]
+        printed = printed_labels(plan, order)
+        if any(printed.get(i) != labels[i].label for i in order):
+            self.warnings.append("numbers written as text: Word's automatic numbering cannot print them")
+            return None
+        return plan
+
+    def numbering_xml(self) -> bytes:
+        return (self.numbering or NumberingPlan()).xml()
+
+    def _closing_paragraph(self, body: etree._Element) -> None:
+        """A document's last paragraph mark cannot go. When the last paragraph is inserted or
+        deleted in full, the mark inserted or deleted is the one before it, as Word records
+        it: otherwise rejecting (accepting) the change leaves an empty numbered paragraph."""
+        paragraphs = [p for p in body if p.tag == w("p")]
+        mark = paragraphs[-1].find(f"{w('pPr')}/{w('rPr')}") if paragraphs else None
+        if mark is None:
+            return
+        kind = etree.QName(mark[0]).localname
+        for before in reversed(paragraphs[:-1]):  # past paragraphs deleted (inserted) with it
+            changed = before.find(f"{w('pPr')}/{w('rPr')}")
+            if changed is None:
+                mark.getparent().remove(mark)
+                before.find(w("pPr")).append(mark)
+                if kind in ("moveFrom", "moveTo"):  # that mark is no part of the moved text
+                    mark[0].tag = w("del" if kind == "moveFrom" else "ins")
+                return
+            if etree.QName(changed[0]).localname != kind:
+                return
 
     def _adoption_line(self, body: etree._Element) -> None:
         head = self.document.masthead
@@ -261,7 +359,9 @@ class _Writer:
             self._run(p, piece, frozenset())
 
     def _section(self, body: etree._Element) -> None:
+        """A4 page; the UN header and footer on pages 2+ (even and odd differ), the title page's own."""
         sect = _el(body, "sectPr")
+        docx_headers.add_references(sect)
         page = parts.PAGE
         _el(sect, "pgSz", w=str(page["w"]), h=str(page["h"]))
         _el(
@@ -275,10 +375,19 @@ class _Writer:
             footer="709",
             gutter="0",
         )
+        _el(sect, "titlePg")
 
-    def _paragraph(self, parent: etree._Element, style: str, content: list[Inline]) -> etree._Element:
+    def _paragraph(
+        self, parent: etree._Element, style: str, content: list[Inline], block: Block | None = None
+    ) -> etree._Element:
         p = _el(parent, "p")
-        _el(_el(p, "pPr"), "pStyle", val=style)
+        ppr = _el(p, "pPr")
+        _el(ppr, "pStyle", val=style)
+        num = self.numbering.num_pr(block.id) if self.numbering and block is not None else None
+        if num is not None:
+            num_pr = _el(ppr, "numPr")
+            _el(num_pr, "ilvl", val=str(num[1]))
+            _el(num_pr, "numId", val=str(num[0]))
         self._inline(p, content)
         return p
 
@@ -290,12 +399,15 @@ class _Writer:
         content: list[Inline],
         extra: frozenset[Mark] = frozenset(),
         deleted: bool = False,
+        inserted: bool = False,
     ) -> None:
+        if self.options.proposals == "tracked" and not (deleted or inserted):
+            content = spaces_into_changes(content)
         for node in content:
             if isinstance(node, Text):
                 self._run(parent, node.text, node.marks | extra, deleted=deleted)
             elif isinstance(node, NoteRef):
-                self._note_reference(parent, node.footnote_id, deleted)
+                self._note_reference(parent, node.footnote_id, deleted, inserted)
             elif isinstance(node, ProposalSpan):
                 self._proposal(parent, node)
 
@@ -368,28 +480,58 @@ class _Writer:
     def _star_reference(self, parent: etree._Element, note: str) -> None:
         self._reference_run(parent, self._new_footnote([Text(note)], star=True), star=True)
 
-    def _note_reference(self, parent: etree._Element, model_id: str, deleted: bool) -> None:
+    def _note_reference(
+        self, parent: etree._Element, model_id: str, deleted: bool, inserted: bool = False
+    ) -> None:
+        """A footnote reference, worked out for each text it is part of (see ``views``): the
+        first reference in that text is a real one, owning a footnote; a later one repeats its
+        number. Inside a deletion it is part of the rejected text only, inside an insertion of
+        the accepted text only, so a moved paragraph owns real footnotes where it now stands
+        and its deleted old place others, with the same text, that go when it is accepted.
+        Text common to both whose reference is real in one and a repeat in the other, or
+        repeats a different number, is written as a deletion and an insertion."""
         footnote = self.document.footnotes.get(model_id)
         if footnote is None:
             return
-        if model_id not in self.footnote_ids:
-            footnote_id = self._new_footnote(footnote.content)
-            self.footnote_ids[model_id] = footnote_id
-            self.displayed[model_id] = self.next_display
-            self.next_display += 1
-            bookmark = self.reference_counts.get(model_id, 0) > 1 and self.options.repeats == "noteref"
+        present = (
+            ("reject",) if deleted and "reject" in self.views else ("accept",) if inserted else self.views
+        )
+        forms = {self.first_reference[view].get(model_id) for view in present}
+        if len(forms) > 1:
+            attrs = self._revision_attrs(None)
+            removed = _el(parent, "del", id=str(self._annotation_id()), **attrs)
+            self._note_reference(removed, model_id, deleted=True)
+            added = _el(parent, "ins", id=str(self._annotation_id()), **attrs)
+            self._note_reference(added, model_id, deleted=False, inserted=True)
+            return
+        form = forms.pop()
+        if form is None:
+            content = footnote.content
+            if present != self.views:  # a footnote of one text only: its text as there
+                content = resolve_content(content, accept=present == ("accept",))
+            footnote_id = self._new_footnote(content)
+            self.footnote_ids.setdefault(model_id, footnote_id)
+            bookmark = None
+            if self.reference_counts.get(model_id, 0) > 1 and self.options.repeats == "noteref":
+                bookmark = _bookmark(footnote_id)
+            for view in present:
+                self.first_reference[view][model_id] = (bookmark, self.next_display[view])
+                self.next_display[view] += 1
             if bookmark:
                 mark_id = str(self._annotation_id())
-                _el(parent, "bookmarkStart", id=mark_id, name=_bookmark(footnote_id))
+                _el(parent, "bookmarkStart", id=mark_id, name=bookmark)
             self._reference_run(parent, footnote_id)
             if bookmark:
                 _el(parent, "bookmarkEnd", id=mark_id)
             return
-        number = str(self.displayed[model_id])
-        if self.options.repeats == "superscript":
+        bookmark, display = form
+        number = str(display)
+        if self.options.repeats == "superscript" or bookmark is None or present != self.views:
+            # Inside a tracked change a repeat is plain superscript: LibreOffice leaves a
+            # field's empty shell behind when it accepts a deletion or rejects an insertion.
             self._styled_text(parent, number, deleted)
             return
-        instruction = f" NOTEREF {_bookmark(self.footnote_ids[model_id])} \\f \\h "
+        instruction = f" NOTEREF {bookmark} \\f \\h "
         _el(_el(parent, "r"), "fldChar", fldCharType="begin")
         instr = _el(_el(parent, "r"), "delInstrText" if deleted else "instrText")
         instr.text = instruction
@@ -404,7 +546,7 @@ class _Writer:
         _el(r, "delText" if deleted else "t").text = text
 
     def footnotes_xml(self) -> bytes:
-        root = etree.Element(w("footnotes"), nsmap={"w": W_NS})
+        root = word_root("footnotes")
         for footnote_id, kind, mark in ((-1, "separator", "separator"), (0, "continuationSeparator", None)):
             note = _el(root, "footnote", type=kind, id=str(footnote_id))
             _el(_el(_el(note, "p"), "r"), mark or "continuationSeparator")
@@ -433,12 +575,13 @@ class _Writer:
         proposal = self.document.proposals.get(span.proposal_id)
         if self.options.proposals == "tracked":
             attrs = self._revision_attrs(span)
+            moved = span.proposal_id in self.moves
             if span.deleted:
-                self._inline(
-                    _el(parent, "del", id=str(self._annotation_id()), **attrs), span.deleted, deleted=True
-                )
+                removed = _el(parent, "moveFrom" if moved else "del", id=str(self._annotation_id()), **attrs)
+                self._inline(removed, span.deleted, deleted=True)
             if span.inserted:
-                self._inline(_el(parent, "ins", id=str(self._annotation_id()), **attrs), span.inserted)
+                added = _el(parent, "moveTo" if moved else "ins", id=str(self._annotation_id()), **attrs)
+                self._inline(added, span.inserted, inserted=True)
             return
         inserted_mark = Mark.UNDERLINE if self.options.insertion == "underline" else Mark.BOLD
         self._inline(parent, span.deleted, frozenset({Mark.STRIKE}))
@@ -458,7 +601,8 @@ class _Writer:
         who = proposal.author or UNNAMED
         text = f"Proposed by {who} ({status})." if status else f"Proposed by {who}."
         self._reference_run(parent, self._new_footnote([Text(text)]))
-        self.next_display += 1
+        for view in self.views:
+            self.next_display[view] += 1
 
 
 def _labels_without(document: Document, excluded: set[str]) -> dict[str, BlockLabel]:
@@ -484,6 +628,56 @@ def _rule() -> etree._Element:
     for key, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "auto")):
         bottom.set(w(key), value)
     return bottom
+
+
+_REVISION = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange)[ />]")
+
+
+def _has_revisions(*xml_parts: bytes) -> bool:
+    """Whether any part holds a tracked revision: only then is change recording switched on."""
+    return any(_REVISION.search(data) for data in xml_parts)
+
+
+def spaces_into_changes(content: list[Inline]) -> list[Inline]:
+    """ "arena ~~through regular intelligence sharing~~¹;": the space before words proposed for
+    deletion (or insertion) goes into the change, so that accepting (rejecting) it leaves
+    "arena¹;", as :mod:`drafting.proposal_ops` does (``leaves_stray_space``)."""
+    out = list(content)
+    for index, node in enumerate(out):
+        if not isinstance(node, ProposalSpan) or bool(node.deleted) == bool(node.inserted):
+            continue
+        before = index - 1
+        while before >= 0 and isinstance(out[before], Text) and not out[before].text:
+            before -= 1
+        after = index + 1
+        while after < len(out) and isinstance(out[after], Text) and not out[after].text:
+            after += 1
+        previous = out[before] if before >= 0 else None
+        following = out[after] if after < len(out) else None
+        if not (isinstance(previous, Text) and leaves_stray_space(previous, following)):
+            continue
+        kept = previous.text.rstrip(" ")
+        out[before] = Text(kept, previous.marks)
+        space = Text(previous.text[len(kept) :])
+        if node.deleted:
+            out[index] = ProposalSpan(node.proposal_id, [space, *node.deleted], [])
+        else:
+            out[index] = ProposalSpan(node.proposal_id, [], [space, *node.inserted])
+    return out
+
+
+def _document_date(document: Document) -> str | None:
+    """The document's own date ("20 December 2012") as an ISO time, for tracked changes."""
+    from datetime import datetime
+
+    head = document.masthead
+    for value in (head.date, head.adoption_date):
+        for pattern in ("%d %B %Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime((value or "").strip(), pattern).strftime("%Y-%m-%dT00:00:00Z")
+            except ValueError:
+                continue
+    return None
 
 
 def _bookmark(footnote_id: int) -> str:

@@ -7,20 +7,29 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from lxml import etree
+
+from drafting.exporters import docx_headers
 from drafting.ooxml import (
     CT_APP,
     CT_CORE,
+    CT_FONT_TABLE,
     CT_FOOTNOTES,
     CT_MAIN,
+    CT_NUMBERING,
     CT_RELS,
     CT_SETTINGS,
     CT_STYLES,
+    CT_THEME,
     RT_APP,
     RT_CORE,
+    RT_FONT_TABLE,
     RT_FOOTNOTES,
+    RT_NUMBERING,
     RT_OFFICE_DOCUMENT,
     RT_SETTINGS,
     RT_STYLES,
+    RT_THEME,
     W_NS,
 )
 
@@ -41,6 +50,10 @@ def content_types() -> bytes:
         ("/word/styles.xml", CT_STYLES),
         ("/word/settings.xml", CT_SETTINGS),
         ("/word/footnotes.xml", CT_FOOTNOTES),
+        ("/word/numbering.xml", CT_NUMBERING),
+        *((f"/word/{part.name}", part.content_type) for part in docx_headers.PARTS),
+        ("/word/fontTable.xml", CT_FONT_TABLE),
+        ("/word/theme/theme1.xml", CT_THEME),
         ("/docProps/core.xml", CT_CORE),
         ("/docProps/app.xml", CT_APP),
     ]
@@ -80,21 +93,81 @@ def document_relationships() -> bytes:
             ("rId1", RT_STYLES, "styles.xml"),
             ("rId2", RT_SETTINGS, "settings.xml"),
             ("rId3", RT_FOOTNOTES, "footnotes.xml"),
+            ("rIdNumbering", RT_NUMBERING, "numbering.xml"),
+            *((part.rel_id, part.relationship_type, part.name) for part in docx_headers.PARTS),
+            ("rIdFontTable", RT_FONT_TABLE, "fontTable.xml"),
+            ("rIdTheme", RT_THEME, "theme/theme1.xml"),
         ]
     )
 
 
 def settings(*, track_revisions: bool) -> bytes:
-    # Children in CT_Settings sequence order: trackRevisions, defaultTabStop, …, footnotePr, compat.
+    # Children in CT_Settings sequence order: trackRevisions, defaultTabStop, evenAndOddHeaders, …,
+    # footnotePr, compat. trackRevisions only switches recording on for the next editor: the
+    # caller asks for it only when the file holds tracked revisions.
     track = "<w:trackRevisions/>" if track_revisions else ""
     return (
         XML_HEAD + f'<w:settings xmlns:w="{W_NS}">'
-        f'{track}<w:defaultTabStop w:val="{INDENT}"/>'
+        f'{track}<w:defaultTabStop w:val="{INDENT}"/><w:evenAndOddHeaders/>'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
         '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
         ' w:val="15"/></w:compat>'
         "</w:settings>"
+    ).encode()
+
+
+def font_table() -> bytes:
+    """The fonts the styles name, as Word lists them (panose and family let a reader substitute)."""
+    fonts = (
+        (LATIN_FONT, "02020603050405020304", "00", "roman", "variable"),
+        (CJK_FONT, "02010600030101010101", "86", "auto", "variable"),
+    )
+    body = "".join(
+        f'<w:font w:name="{name}"><w:panose1 w:val="{panose}"/><w:charset w:val="{charset}"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+        for name, panose, charset, family, pitch in fonts
+    )
+    return (XML_HEAD + f'<w:fonts xmlns:w="{W_NS}">{body}</w:fonts>').encode()
+
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def theme() -> bytes:
+    """The smallest complete Office theme: colours, Times New Roman / SimSun, plain formats."""
+    colours = (
+        ("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
+        ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+        *(
+            (name, f'<a:srgbClr val="{value}"/>')
+            for name, value in (
+                ("dk2", "1F497D"),
+                ("lt2", "EEECE1"),
+                ("accent1", "4F81BD"),
+                ("accent2", "C0504D"),
+                ("accent3", "9BBB59"),
+                ("accent4", "8064A2"),
+                ("accent5", "4BACC6"),
+                ("accent6", "F79646"),
+                ("hlink", "0000FF"),
+                ("folHlink", "800080"),
+            )
+        ),
+    )
+    scheme = "".join(f"<a:{name}>{value}</a:{name}>" for name, value in colours)
+    font = f'<a:latin typeface="{LATIN_FONT}"/><a:ea typeface="{CJK_FONT}"/><a:cs typeface="{LATIN_FONT}"/>'
+    fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = f'<a:ln w="9525">{fill}</a:ln>'
+    return (
+        XML_HEAD + f'<a:theme xmlns:a="{_A}" name="Penholder">'
+        f'<a:themeElements><a:clrScheme name="Penholder">{scheme}</a:clrScheme>'
+        f'<a:fontScheme name="Penholder"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont>'
+        '</a:fontScheme><a:fmtScheme name="Penholder">'
+        f"<a:fillStyleLst>{fill * 3}</a:fillStyleLst><a:lnStyleLst>{line * 3}</a:lnStyleLst>"
+        f"<a:effectStyleLst>{'<a:effectStyle><a:effectLst/></a:effectStyle>' * 3}</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements>"
+        "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
     ).encode()
 
 
@@ -132,14 +205,44 @@ def _para_style(style_id: str, name: str, ppr: str = "", rpr: str = "", based_on
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     return (
         f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f"{based}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+        f"{based}<w:qFormat/><w:pPr>{_in_order(ppr, PPR_ORDER)}</w:pPr>"
+        f"<w:rPr>{_in_order(rpr, RPR_ORDER)}</w:rPr></w:style>"
     )
 
 
 def _char_style(style_id: str, name: str, rpr: str) -> str:
     return (
         f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{rpr}</w:rPr></w:style>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{_in_order(rpr, RPR_ORDER)}</w:rPr></w:style>'
+    )
+
+
+# The xsd:sequence of CT_PPrBase (+ rPr, sectPr, pPrChange of CT_PPr) and of CT_RPr in ECMA-376:
+# Word refuses properties out of this order, so every style's children are put in it.
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+]  # fmt: skip
+RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+]  # fmt: skip
+
+
+def _in_order(fragment: str, order: list[str]) -> str:
+    """The property elements of ``fragment`` in schema order (stable for equal names)."""
+    if not fragment:
+        return fragment
+    holder = etree.fromstring(f'<w:x xmlns:w="{W_NS}">{fragment}</w:x>')
+    children = sorted(holder, key=lambda child: order.index(etree.QName(child).localname))
+    return "".join(
+        etree.tostring(child, encoding="unicode").replace(f' xmlns:w="{W_NS}"', "") for child in children
     )
 
 
@@ -209,6 +312,25 @@ def styles(language: str) -> bytes:
             f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="{INDENT}"'
             f' w:hanging="{INDENT}"/>',
             '<w:sz w:val="17"/>',
+        ),
+        _para_style(
+            docx_headers.HEADER_STYLE,
+            "PH Header",
+            '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
+            '<w:spacing w:after="0"/>',
+            '<w:b/><w:sz w:val="17"/>',
+        ),
+        _para_style(
+            docx_headers.FOOTER_STYLE,
+            "PH Footer",
+            f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:after="0"/>',
+            '<w:b/><w:sz w:val="17"/>',
+        ),
+        _para_style(
+            docx_headers.FIRST_FOOTER_STYLE,
+            "PH First Page Footer",
+            '<w:spacing w:after="0"/>',
+            '<w:sz w:val="16"/>',
         ),
     ]
     return (

@@ -21,6 +21,7 @@ from drafting.importers.docx_styles import Numbering, Styles, read_marks
 from drafting.importers.report import ImportReport, ImportResult
 from drafting.inline_ops import normalize
 from drafting.model import (
+    Document,
     Footnote,
     Inline,
     Mark,
@@ -28,6 +29,7 @@ from drafting.model import (
     Proposal,
     ProposalSpan,
     Text,
+    iter_inlines,
     plain_text,
 )
 from drafting.ooxml import RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT, RT_STYLES, w
@@ -134,7 +136,16 @@ def _import(package: Package, report: ImportReport) -> ImportResult:
             parts.extend(piece)
         content = _strip_leading_space(parts)
         if word_id in ctx.star_ids:  # the note repeats its own mark ("*") before the text
-            ctx.star_notes.append(plain_text(content).strip().removeprefix("*").strip())
+            note = plain_text(content).strip().removeprefix("*").strip()
+            ctx.star_notes.append(note)
+            changes = [n.proposal_id for n in iter_inlines(content) if isinstance(n, ProposalSpan)]
+            if changes:  # the sponsors' note is plain text in the model: it cannot hold a proposal
+                for proposal_id in changes:
+                    ctx.proposals.pop(proposal_id, None)
+                report.warnings.append(
+                    f"the sponsors' note (*) carries {_count(len(changes), 'tracked change')}, which Penholder"
+                    f" cannot keep there: it was read as it stood before them (“{note}”)"
+                )
         else:
             footnotes[model_id] = Footnote(model_id, content)
     _bind_bare_repeats(paragraphs, ctx)
@@ -144,7 +155,36 @@ def _import(package: Package, report: ImportReport) -> ImportResult:
             " their text changes are read as proposals"
         )
     raw = RawInput(paragraphs, footnotes, None, ctx.star_notes, ctx.proposals)
-    return ImportResult(build_document(raw, report), report)
+    document = build_document(raw, report)
+    _drop_unplaced_proposals(document, report)
+    return ImportResult(document, report)
+
+
+def _drop_unplaced_proposals(document: Document, report: ImportReport) -> None:
+    """A tracked change in text that the document keeps as plain fields (masthead, title) has
+    no place for a proposal: its text is kept as it stood, and the report says so, rather than
+    listing a proposal with no text and no place."""
+    placed = {
+        node.proposal_id
+        for content in [
+            *(b.content for b in document.iter_blocks()),
+            *(f.content for f in document.footnotes.values()),
+        ]
+        for node in iter_inlines(content)
+        if isinstance(node, ProposalSpan)
+    }
+    unplaced = [proposal_id for proposal_id in document.proposals if proposal_id not in placed]
+    for proposal_id in unplaced:
+        del document.proposals[proposal_id]
+    if unplaced:
+        report.warnings.append(
+            f"{_count(len(unplaced), 'tracked change')} in the masthead or title kept as the text stood"
+            " before them: Penholder keeps proposals only in paragraphs and footnotes"
+        )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _collect_footnotes(root: etree._Element | None) -> dict[str, etree._Element]:

@@ -25,9 +25,50 @@ CT_TEMPLATE_MACRO = "application/vnd.ms-word.template.macroEnabledTemplate.main+
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CT_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 CT_SETTINGS = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+
+RT_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+RT_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+RT_FONT_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+CT_HEADER = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+CT_FOOTER = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+CT_FONT_TABLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+CT_THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WORD_NSMAP = {
+    "wpc": "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "mc": MC_NS,
+    "o": "urn:schemas-microsoft-com:office:office",
+    "r": R_NS,
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "v": "urn:schemas-microsoft-com:vml",
+    "wp14": "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "w": W_NS,
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "wpi": "http://schemas.microsoft.com/office/word/2010/wordprocessingInk",
+    "wne": "http://schemas.microsoft.com/office/word/2006/wordml",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+}
+"""The namespaces Word declares on the root of document.xml, footnotes.xml, headers and footers
+(readers such as docx2python look prefixes such as ``r`` up on the root)."""
+MC_IGNORABLE = "w14 w15 wp14"
+"""``mc:Ignorable`` for those roots: every prefix named here is declared in WORD_NSMAP."""
+
+
+def word_root(tag: str) -> etree._Element:
+    """The root element of a WordprocessingML story part, with Word's namespace declarations."""
+    root = etree.Element(w(tag), nsmap=WORD_NSMAP)
+    root.set(f"{{{MC_NS}}}Ignorable", MC_IGNORABLE)
+    return root
 
 
 def w(tag: str) -> str:

@@ -273,3 +273,76 @@ def test_pdf_to_an_unwritable_place_raises_a_clear_oserror(qtbot, tmp_path, reso
     with pytest.raises(OSError, match=r"The PDF could not be saved as .*out\.pdf"):
         export_pdf(resolution, target)
     assert not target.parent.exists()
+
+
+# --- File > Export as PDF in the window: made from the DOCX by LibreOffice, or the Qt fallback ------
+
+
+def _menu_action(window, menu_title, text):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == menu_title)
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def _export_pdf_from_the_menu(qtbot, window, monkeypatch, target):
+    """Open 67/193, choose File > Export as PDF…, answer the file dialog with ``target``.
+    Returns the captions the file dialog was shown with and the messages boxes shown."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from tests.ui.window_helpers import RES_67_193, open_corpus
+
+    captions, messages = [], []
+
+    def save_dialog(parent, caption, folder, filters, *args, **kwargs):
+        captions.append(caption)
+        assert "*.pdf" in filters
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
+    open_corpus(window, RES_67_193)
+    _menu_action(window, "&File", "Export as &PDF…").trigger()
+    return captions, messages
+
+
+def _producer(path) -> str:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return re.search(r"Producer:\s*(.*)", info).group(1)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or pdftotext is not installed",
+)
+def test_window_pdf_export_is_made_from_the_docx_by_libreoffice(qtbot, window, monkeypatch, tmp_path):
+    target = tmp_path / "67-193.pdf"
+    captions, messages = _export_pdf_from_the_menu(qtbot, window, monkeypatch, target)
+    assert captions == ["Export as PDF"]
+    assert messages == []
+    assert _producer(target).startswith("LibreOffice")
+    assert window.statusBar().currentMessage() == "Exported 67-193.pdf"
+    first_page = pdf_text(target, 1)
+    assert "A/RES/67/193" in first_page
+    # Real footnotes: footnote 1 on the first page, not gathered on the last one.
+    assert re.search(r"^\s*Resolution S-20/2, annex\.\s*$", first_page, re.MULTILINE)
+
+
+@needs_pdftotext
+def test_window_pdf_export_without_libreoffice_says_so_and_falls_back_to_qt(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from drafting.exporters import pdf_export
+
+    monkeypatch.setattr(pdf_export.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf_export, "_CANDIDATES", ())
+    target = tmp_path / "67-193.pdf"
+    captions, messages = _export_pdf_from_the_menu(qtbot, window, monkeypatch, target)
+    (caption,) = captions
+    assert "LibreOffice is not installed" in caption
+    assert "footnotes at the end" in caption
+    (message,) = messages
+    assert "LibreOffice is not installed" in message
+    assert "install LibreOffice" in message
+    assert "LibreOffice is not installed" in window.statusBar().currentMessage()
+    assert not _producer(target).startswith("LibreOffice")  # Qt's own PDF writer
+    assert "A/RES/67/193" in pdf_text(target, 1)

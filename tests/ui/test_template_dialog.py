@@ -84,6 +84,33 @@ def test_ga_draft_in_november_2026(qtbot, dialog):
     assert [b.kind for b in document.blocks] == [BlockKind.PREAMBULAR, BlockKind.OPERATIVE]
 
 
+def test_five_sponsors_with_a_final_and_reach_the_docx_as_five(qtbot, dialog):
+    """Issue 12, point 8: "…, Turkmenistan and Uzbekistan" was one name, "Turkmenistan and
+    Uzbekistan", and the DOCX read "…, Tajikistan and Turkmenistan and Uzbekistan"."""
+    import io
+
+    import docx as python_docx
+
+    from drafting.exporters import export_docx
+
+    typed = "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan"
+    click_template(qtbot, dialog, "General Assembly draft resolution")
+    qtbot.keyClicks(dialog.sponsors, typed)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(button(dialog, QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    document = dialog.chosen_document()
+    assert document.masthead.sponsors == [
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Turkmenistan",
+        "Uzbekistan",
+    ]
+    paragraphs = [p.text for p in python_docx.Document(io.BytesIO(export_docx(document).data)).paragraphs]
+    sponsors = [text for text in paragraphs if text.endswith(": draft resolution")]
+    assert sponsors == [f"{typed}: draft resolution"]
+
+
 def test_typed_symbol_is_used(qtbot, dialog):
     click_template(qtbot, dialog, "General Assembly resolution")
     qtbot.keyClicks(dialog.symbol, "A/RES/80/123")
@@ -163,6 +190,10 @@ def test_split_sponsor_names():
         "Bosnia and Herzegovina",
         "Uzbekistan",
     ]
+    assert split_sponsor_names("Mexico and Trinidad and Tobago") == ["Mexico", "Trinidad and Tobago"]
+    assert split_sponsor_names(
+        "United Kingdom of Great Britain and Northern Ireland and Saint Vincent and the Grenadines"
+    ) == ["United Kingdom of Great Britain and Northern Ireland", "Saint Vincent and the Grenadines"]
 
 
 @pytest.mark.parametrize("size", [(560, 400), (640, 440)])
