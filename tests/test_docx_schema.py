@@ -210,6 +210,37 @@ def test_the_comparison_redline_is_schema_valid(redline):
     assert parts >= 9
 
 
+def three_authors() -> bytes:
+    """A compilation: A/RES/67/193 with proposals by three delegations, exported tracked."""
+    from drafting.model import Proposal, ProposalKind, ProposalSpan, Text
+
+    document = load("ga-res-67-193-en.txt").document
+    authors = ["Mexico", "European Union", "Group of 77 and China"]
+    for index, (block, author) in enumerate(zip(document.operative[:6], authors * 2, strict=True)):
+        proposal_id = f"pr-{index}"
+        kind = (ProposalKind.INSERT, ProposalKind.DELETE, ProposalKind.REPLACE)[index % 3]
+        span = ProposalSpan(
+            proposal_id,
+            deleted=[Text(" urgently")] if kind is not ProposalKind.INSERT else [],
+            inserted=[Text(" promptly")] if kind is not ProposalKind.DELETE else [],
+        )
+        block.content = [*block.content[:1], span, *block.content[1:]]
+        document.proposals[proposal_id] = Proposal(proposal_id, kind, author=author, date="2026-12-01")
+    return export_docx(document, DocxOptions(proposals="tracked")).data
+
+
+def test_a_compilation_with_three_authors_is_schema_valid():
+    data = three_authors()
+    problems, _parts = violations("three authors", data)
+    assert problems == [], "\n".join(problems[:20])
+    document_xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert set(re.findall(r'w:author="([^"]+)"', document_xml)) == {
+        "Mexico",
+        "European Union",
+        "Group of 77 and China",
+    }
+
+
 def test_the_schema_check_catches_misordered_properties():
     """The check itself: w:ind after w:jc (the defect of issue 12) is reported."""
     data = export_docx(_document("ga-res-62-172-en.txt")).data
@@ -264,6 +295,7 @@ def test_every_style_lists_its_properties_in_schema_order():
 def _all_files(redline: bytes) -> dict[str, bytes]:
     files = {f"{name} [{label}]": data for name in CORPUS_FILES for label, data in _exports(name).items()}
     files["redline"] = redline
+    files["three authors"] = three_authors()
     return files
 
 
