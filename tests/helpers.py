@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafting.exporters.text_export import export_text
 from drafting.importers import ImportResult, load_document
-from drafting.model import Block, Document, NoteRef, iter_inlines, plain_text
+from drafting.model import Block, Document, NoteRef, Text, iter_inlines, plain_text
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
@@ -104,3 +104,23 @@ def shared_corpus() -> Path:
         if (root / "corpus").is_dir():
             return root / "corpus"
     return Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def three_author_compilation() -> Document:
+    """A compilation: A/RES/67/193 with insertions, deletions and replacements proposed by
+    three delegations, as a facilitator's text carries them."""
+    from drafting.model import Proposal, ProposalKind, ProposalSpan
+
+    document = load("ga-res-67-193-en.txt").document
+    authors = ["Mexico", "European Union", "Group of 77 and China"]
+    for index, (block, author) in enumerate(zip(document.operative[:6], authors * 2, strict=True)):
+        proposal_id = f"pr-{index}"
+        kind = (ProposalKind.INSERT, ProposalKind.DELETE, ProposalKind.REPLACE)[index % 3]
+        span = ProposalSpan(
+            proposal_id,
+            deleted=[Text(" urgently")] if kind is not ProposalKind.INSERT else [],
+            inserted=[Text(" promptly")] if kind is not ProposalKind.DELETE else [],
+        )
+        block.content = [*block.content[:1], span, *block.content[1:]]
+        document.proposals[proposal_id] = Proposal(proposal_id, kind, author=author, date="2026-12-01")
+    return document

@@ -32,7 +32,7 @@ from drafting.exporters import DocxOptions, export_docx
 from drafting.model import Block, BlockKind, Document, Mark, NoteRef, ProposalSpan, Text, plain_text
 from drafting.numbering import block_labels, footnote_numbers
 from drafting.proposal_ops import accept_all, reject_all
-from tests.helpers import load
+from tests.helpers import load, three_author_compilation
 
 SCRIPT = Path(__file__).with_name("uno_accept_reject.py")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -315,10 +315,13 @@ def fixed_set(tmp_path_factory):
     cica = load("cica-concept-paper-rev1-en-ru-kk.txt").document
     data = export_docx(cica, DocxOptions(proposals="tracked", timestamp=TIMESTAMP)).data
     cases["cica-tracked"] = (data, accept_all(cica), reject_all(cica))
+    compilation = three_author_compilation()
+    data = export_docx(compilation, DocxOptions(proposals="tracked", timestamp=TIMESTAMP)).data
+    cases["three-authors"] = (data, accept_all(compilation), reject_all(compilation))
     return cases, _accept_reject(cases, work)
 
 
-@pytest.mark.parametrize("name", [*REDLINES, "issue-12-superscript-repeats", "cica-tracked"])
+@pytest.mark.parametrize("name", [*REDLINES, "issue-12-superscript-repeats", "cica-tracked", "three-authors"])
 def test_accept_all_gives_new_and_reject_all_gives_old(fixed_set, name):
     cases, seen = fixed_set
     _, accepted, rejected = cases[name]

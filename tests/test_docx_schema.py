@@ -27,7 +27,7 @@ from app.cli import main
 from drafting.exporters import DocxOptions, export_docx
 from drafting.model import Document
 from drafting.ooxml import MC_NS, R_NS, W_NS
-from tests.helpers import CORPUS, CORPUS_FILES, load, shared_corpus
+from tests.helpers import CORPUS, CORPUS_FILES, load, shared_corpus, three_author_compilation
 
 XSD = shared_corpus().parent / "ooxml-xsd"
 pytestmark = pytest.mark.skipif(
@@ -211,22 +211,7 @@ def test_the_comparison_redline_is_schema_valid(redline):
 
 
 def three_authors() -> bytes:
-    """A compilation: A/RES/67/193 with proposals by three delegations, exported tracked."""
-    from drafting.model import Proposal, ProposalKind, ProposalSpan, Text
-
-    document = load("ga-res-67-193-en.txt").document
-    authors = ["Mexico", "European Union", "Group of 77 and China"]
-    for index, (block, author) in enumerate(zip(document.operative[:6], authors * 2, strict=True)):
-        proposal_id = f"pr-{index}"
-        kind = (ProposalKind.INSERT, ProposalKind.DELETE, ProposalKind.REPLACE)[index % 3]
-        span = ProposalSpan(
-            proposal_id,
-            deleted=[Text(" urgently")] if kind is not ProposalKind.INSERT else [],
-            inserted=[Text(" promptly")] if kind is not ProposalKind.DELETE else [],
-        )
-        block.content = [*block.content[:1], span, *block.content[1:]]
-        document.proposals[proposal_id] = Proposal(proposal_id, kind, author=author, date="2026-12-01")
-    return export_docx(document, DocxOptions(proposals="tracked")).data
+    return export_docx(three_author_compilation(), DocxOptions(proposals="tracked")).data
 
 
 def test_a_compilation_with_three_authors_is_schema_valid():
