@@ -424,11 +424,12 @@ def revisions(draw):
         elif action == "delete" and len(blocks) > 4:
             document.blocks.remove(block)
         elif action == "move":
-            # before another paragraph of its kind: see test_a_moved_paragraph_before_one_of_another_kind
+            # anywhere among the paragraphs of its kind, the end of the preamble (just before
+            # operative paragraph 1) and of the operative part included
             same = [b for b in document.blocks if b.kind is block.kind and b is not block]
             target = rng.choice(same)
             document.blocks.remove(block)
-            document.blocks.insert(document.blocks.index(target), block)
+            document.blocks.insert(document.blocks.index(target) + rng.randint(0, 1), block)
         elif action == "subparagraph":
             parents = [b for b in document.blocks if b.children]
             if parents:
@@ -463,13 +464,6 @@ def _generate(count: int) -> list[Document]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known LibreOffice 7.4 misses, about 3 in 100 texts: a paragraph deleted or moved next"
-    " to a moved one is joined to its neighbour with the wrong style, or leaves an empty paragraph"
-    " (LibreOffice pairs unchanged moved text on its own and then accepts or rejects it apart from"
-    " its paragraph mark); the failures are listed",
-)
 def test_generated_revisions_accept_to_new_and_reject_to_old(tmp_path):
     """GENERATED hypothesis-made revisions of a real resolution, redlined, then accepted and
     rejected by LibreOffice in one session."""
@@ -479,18 +473,18 @@ def test_generated_revisions_accept_to_new_and_reject_to_old(tmp_path):
     cases = {f"rev-{i:03d}": (_redline_docx(old, new), new, old) for i, new in enumerate(revisions_)}
     seen = _accept_reject(cases, tmp_path)
     failures = [f for name, (_, new, _) in cases.items() for f in _check(name, seen[name], new, old)]
-    assert not failures, f"{len(failures)} of {2 * len(cases)} wrong:\n\n" + "\n\n".join(failures[:5])
+    # Known misses: about 3 texts in 200 (1.5 %), where accept-all or reject-all in LibreOffice
+    # 7.4 leaves an empty paragraph next to a paragraph inserted or deleted in full (at the
+    # start of the preamble, before operative paragraph 1). More than 3 % is a regression.
+    assert len(failures) <= 0.03 * 2 * len(cases), (
+        f"{len(failures)} of {2 * len(cases)} wrong:\n\n" + "\n\n".join(failures[:5])
+    )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LibreOffice 7.4 takes an unchanged moved paragraph for a move on its own and then"
-    " rejects its insertion apart from its paragraph mark, so the paragraph after it takes the"
-    " moved one's style (Word move markup and a deletion plus an insertion alike)",
-)
 def test_a_moved_paragraph_before_one_of_another_kind(tmp_path):
-    """The last preambular paragraph moved up: rejecting in LibreOffice leaves operative
-    paragraph 1 with the preambular style, unnumbered. Accepting is right."""
+    """A preambular paragraph moved to the end of the preamble, just before operative paragraph 1:
+    the paragraph mark that moves is the one before it (a preambular one), so that rejecting in
+    LibreOffice does not leave operative paragraph 1 with the preambular style, unnumbered."""
     old = _small_source()
     new = copy.deepcopy(old)
     pps = [b for b in new.blocks if b.kind is BlockKind.PREAMBULAR]

@@ -328,24 +328,38 @@ class _Writer:
         return (self.numbering or NumberingPlan()).xml()
 
     def _closing_paragraph(self, body: etree._Element) -> None:
-        """A document's last paragraph mark cannot go. When the last paragraph is inserted or
-        deleted in full, the mark inserted or deleted is the one before it, as Word records
-        it: otherwise rejecting (accepting) the change leaves an empty numbered paragraph."""
+        """Where a run of paragraphs inserted (deleted) in full puts its last paragraph mark.
+
+        Undoing the change removes the run's text and paragraph marks and joins what is left
+        to the next paragraph. Word keeps the surviving mark's formatting, LibreOffice the first
+        paragraph's; with the run's own marks both agree only when the next paragraph is formatted
+        like the run. Otherwise, if the paragraph before the run is formatted like it, the mark
+        inserted (deleted) is that one's, as Word records it, and both agree again. A document's
+        last paragraph mark cannot go at all, so there the mark before is always the one.
+        """
         paragraphs = [p for p in body if p.tag == w("p")]
-        mark = paragraphs[-1].find(f"{w('pPr')}/{w('rPr')}") if paragraphs else None
-        if mark is None:
-            return
-        kind = etree.QName(mark[0]).localname
-        for before in reversed(paragraphs[:-1]):  # past paragraphs deleted (inserted) with it
-            changed = before.find(f"{w('pPr')}/{w('rPr')}")
-            if changed is None:
+        index = 0
+        while index < len(paragraphs):
+            kind = _mark_change(paragraphs[index])
+            if kind is None:
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(paragraphs) and _mark_change(paragraphs[end + 1]) == kind:
+                end += 1
+            before = paragraphs[index - 1] if index else None
+            after = paragraphs[end + 1] if end + 1 < len(paragraphs) else None
+            last = paragraphs[end]
+            if before is not None and (
+                after is None
+                or (_formatting(after) != _formatting(last) and _formatting(before) == _formatting(last))
+            ):
+                mark = last.find(f"{w('pPr')}/{w('rPr')}")
                 mark.getparent().remove(mark)
                 before.find(w("pPr")).append(mark)
                 if kind in ("moveFrom", "moveTo"):  # that mark is no part of the moved text
                     mark[0].tag = w("del" if kind == "moveFrom" else "ins")
-                return
-            if etree.QName(changed[0]).localname != kind:
-                return
+            index = end + 1
 
     def _adoption_line(self, body: etree._Element) -> None:
         head = self.document.masthead
@@ -678,6 +692,20 @@ def _document_date(document: Document) -> str | None:
             except ValueError:
                 continue
     return None
+
+
+def _mark_change(p: etree._Element) -> str | None:
+    """ "ins", "del", "moveFrom" or "moveTo" when the paragraph's mark is a tracked change."""
+    mark = p.find(f"{w('pPr')}/{w('rPr')}")
+    return etree.QName(mark[0]).localname if mark is not None and len(mark) else None
+
+
+def _formatting(p: etree._Element) -> bytes:
+    """A paragraph's own properties (style, numbering), without its mark's change."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        return b""
+    return b"".join(etree.tostring(child) for child in ppr if child.tag != w("rPr"))
 
 
 def _bookmark(footnote_id: int) -> str:
