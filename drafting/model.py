@@ -137,6 +137,9 @@ class Masthead:
     organ_line: str | None = None
     adoption_meeting: str | None = None
     adoption_date: str | None = None
+    job_number: str | None = None
+    """The printed document's job number ("25-18947"), read from its first page; the Word
+    export prints it with the barcode line at the foot of page 1."""
 
 
 @dataclass

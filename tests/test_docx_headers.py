@@ -117,3 +117,17 @@ def test_barcode():
     assert barcode("12-48962 (E)") == "*1248962*"
     assert barcode("N0747409E") == "*0747409*"
     assert re.fullmatch(r"\*\d+\*", barcode("07-47409") or "")
+
+
+def test_the_job_number_read_from_a_real_first_page_reaches_the_first_page_footer(tmp_path):
+    from drafting.importers import load_document
+    from tests.helpers import shared_corpus
+
+    source = shared_corpus() / "real-ga80" / "texts" / "A_RES_80_8.raw.txt"
+    if not source.exists():
+        pytest.skip("shared/corpus/real-ga80 is not beside the repository")
+    document = load_document(source).document
+    assert document.masthead.job_number == "25-18947"
+    data = export_docx(document).data
+    footer = [p.text for p in docx.Document(io.BytesIO(data)).sections[0].first_page_footer.paragraphs]
+    assert footer == ["25-18947 (E)  201125", "*2518947*"]

@@ -115,7 +115,7 @@ def export_docx(
         "word/settings.xml": parts.settings(track_revisions=_has_revisions(body_xml, footnotes_xml)),
         "word/footnotes.xml": footnotes_xml,
         "word/numbering.xml": writer.numbering_xml(),
-        **docx_headers.header_footer_parts(document),
+        **docx_headers.header_footer_parts(document, document.masthead.job_number),
         "word/fontTable.xml": parts.font_table(),
         "word/theme/theme1.xml": parts.theme(),
         "docProps/core.xml": parts.core_properties(

@@ -22,6 +22,7 @@ from drafting.importers.report import ImportReport, ImportResult
 from drafting.inline_ops import normalize
 from drafting.model import (
     Document,
+    DocumentKind,
     Footnote,
     Inline,
     Mark,
@@ -157,7 +158,20 @@ def _import(package: Package, report: ImportReport) -> ImportResult:
     raw = RawInput(paragraphs, footnotes, None, ctx.star_notes, ctx.proposals)
     document = build_document(raw, report)
     _drop_unplaced_proposals(document, report)
+    if document.kind is not DocumentKind.PLAIN:
+        document.masthead.job_number = _job_number(package)
     return ImportResult(document, report)
+
+
+_JOB_NUMBER = re.compile(r"(?<![\w/-])(\d{2}-\d{5})(?![\w/-])")
+
+
+def _job_number(package: Package) -> str | None:
+    """The job number a UN document prints at the foot of its first page ("25-18947 (E)")."""
+    for name in sorted(n for n in package.archive.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)):
+        if m := _JOB_NUMBER.search("".join(package.xml(name).itertext())):
+            return m.group(1)
+    return None
 
 
 def _drop_unplaced_proposals(document: Document, report: ImportReport) -> None:

@@ -109,6 +109,8 @@ def _compare_printed_numbers(document: Document, report: ImportReport, where: di
 def _use_metadata(document: Document, hints: dict[str, str], report: ImportReport) -> None:
     """Fill the masthead from front-matter metadata where the text lost it or cut it short."""
     head = document.masthead
+    if head.job_number is None and document.kind is not DocumentKind.PLAIN:
+        head.job_number = hints.get("job_number")
     title = hints.get("title")
     if title and document.kind is not DocumentKind.PLAIN:
         shown = " ".join((head.title or "").split())

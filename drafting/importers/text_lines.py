@@ -84,12 +84,28 @@ def split_lines(text: str, report: ImportReport) -> tuple[list[Line], dict[str, 
         if line.kind is LineKind.FURNITURE:
             report.discard(line.number, line.text.strip(), _furniture_reason(line.text))
     body_start = _organ_line_index(lines)
+    if job := _first_job_number(lines, body_start):
+        hints["job_number"] = job
     if body_start is not None:
         titles = [t for t in (hints.get("title"), masthead_title(lines, body_start)) if t]
         mark_running_headers(lines, body_start, titles, report)
     _mark_repeated_headers(lines, report)
     _mark_footnote_areas(lines, report)
     return lines, hints
+
+
+def _first_job_number(lines: list[Line], body_start: int | None) -> str | None:
+    """The job number printed on the first page ("25-18947 (E)" -> "25-18947"): in the masthead,
+    else the first one anywhere (a flattened masthead after the text)."""
+    job_lines = [line for line in lines if line.kind is LineKind.FURNITURE and _JOB_NUMBER.match(line.text)]
+    masthead = [line for line in job_lines if body_start is None or line.number <= lines[body_start].number]
+    for line in masthead or job_lines:
+        if m := _JOB_DIGITS.search(line.text):
+            return m.group()
+    return None
+
+
+_JOB_DIGITS = re.compile(r"\d{2}-\d{5}")
 
 
 def _organ_line_index(lines: list[Line]) -> int | None:
