@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from drafting.exporters import DocxOptions, export_docx
-from drafting.exporters.docx_export import spaces_into_changes
+from drafting.exporters.docx_revisions import spaces_into_changes
 from drafting.importers.docx_import import import_docx_file
 from drafting.model import plain_text
 from drafting.numbering import footnote_numbers

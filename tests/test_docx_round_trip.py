@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from drafting.exporters import DocxOptions, export_docx
-from drafting.exporters.docx_export import spaces_into_changes
+from drafting.exporters.docx_revisions import spaces_into_changes
 from drafting.importers.docx_import import import_docx_file
 from drafting.model import Mark, NoteRef, Proposal, ProposalKind, ProposalSpan, Text, iter_inlines, plain_text
 from drafting.ooxml import W_NS

@@ -22,6 +22,13 @@ from lxml import etree
 from drafting.exporters import docx_headers
 from drafting.exporters import docx_parts as parts
 from drafting.exporters.docx_numbering import NumberingPlan, plan_numbering, printed_labels
+from drafting.exporters.docx_revisions import (
+    document_date,
+    has_revisions,
+    revision_date,
+    settle_paragraph_marks,
+    spaces_into_changes,
+)
 from drafting.exporters.layout import masthead_lines, organ_line_parts
 from drafting.model import (
     Block,
@@ -38,7 +45,7 @@ from drafting.model import (
 from drafting.numbering import BlockLabel, block_labels
 from drafting.ooxml import XML_NS, w, word_root
 from drafting.ooxml.package import write_package
-from drafting.proposal_ops import leaves_stray_space, resolve_content
+from drafting.proposal_ops import resolve_content
 from drafting.proposals import STATUS_LABELS, UNNAMED, author_from_rationale
 
 MASTHEAD_STYLES = {
@@ -60,8 +67,6 @@ BLOCK_STYLES = {
     BlockKind.LIST_ITEM: "PHListItem",
     BlockKind.PARAGRAPH: "PHParagraph",
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ def export_docx(
         "word/document.xml": body_xml,
         "word/_rels/document.xml.rels": parts.document_relationships(),
         "word/styles.xml": parts.styles(document.language),
-        "word/settings.xml": parts.settings(track_revisions=_has_revisions(body_xml, footnotes_xml)),
+        "word/settings.xml": parts.settings(track_revisions=has_revisions(body_xml, footnotes_xml)),
         "word/footnotes.xml": footnotes_xml,
         "word/numbering.xml": writer.numbering_xml(),
         **docx_headers.header_footer_parts(document, document.masthead.job_number),
@@ -155,7 +160,7 @@ class _Writer:
         self.next_display = dict.fromkeys(self.views, 1)
         self.first_reference: dict[str, dict[str, tuple[str | None, int]]] = {v: {} for v in self.views}
         """View -> model footnote id -> (bookmark around its real reference, printed number)."""
-        self.fallback_date = _revision_date(options.timestamp) or _document_date(document)
+        self.fallback_date = revision_date(options.timestamp) or document_date(document)
         self.next_annotation_id = 1
         self.footnote_ids: dict[str, int] = {}
         self.footnote_bodies: list[tuple[int, list[Inline], bool]] = []  # (id, content, star?)
@@ -177,7 +182,7 @@ class _Writer:
         for block in document.blocks:
             self._block(body, block, 0)
         self._adoption_line(body)
-        self._closing_paragraph(body)
+        settle_paragraph_marks(body)
         self._section(body)
         for footnote_id in document.footnotes:
             if footnote_id not in self.footnote_ids:
@@ -303,7 +308,7 @@ class _Writer:
         else:
             author = proposal.author or "Unattributed"
         attrs = {"author": author}
-        date = _revision_date(proposal.date if proposal else None) or self.fallback_date
+        date = revision_date(proposal.date if proposal else None) or self.fallback_date
         if date:
             attrs["date"] = date
         return attrs
@@ -326,40 +331,6 @@ class _Writer:
 
     def numbering_xml(self) -> bytes:
         return (self.numbering or NumberingPlan()).xml()
-
-    def _closing_paragraph(self, body: etree._Element) -> None:
-        """Where a run of paragraphs inserted (deleted) in full puts its last paragraph mark.
-
-        Undoing the change removes the run's text and paragraph marks and joins what is left
-        to the next paragraph. Word keeps the surviving mark's formatting, LibreOffice the first
-        paragraph's; with the run's own marks both agree only when the next paragraph is formatted
-        like the run. Otherwise, if the paragraph before the run is formatted like it, the mark
-        inserted (deleted) is that one's, as Word records it, and both agree again. A document's
-        last paragraph mark cannot go at all, so there the mark before is always the one.
-        """
-        paragraphs = [p for p in body if p.tag == w("p")]
-        index = 0
-        while index < len(paragraphs):
-            kind = _mark_change(paragraphs[index])
-            if kind is None:
-                index += 1
-                continue
-            end = index
-            while end + 1 < len(paragraphs) and _mark_change(paragraphs[end + 1]) == kind:
-                end += 1
-            before = paragraphs[index - 1] if index else None
-            after = paragraphs[end + 1] if end + 1 < len(paragraphs) else None
-            last = paragraphs[end]
-            if before is not None and (
-                after is None
-                or (_formatting(after) != _formatting(last) and _formatting(before) == _formatting(last))
-            ):
-                mark = last.find(f"{w('pPr')}/{w('rPr')}")
-                mark.getparent().remove(mark)
-                before.find(w("pPr")).append(mark)
-                if kind in ("moveFrom", "moveTo"):  # that mark is no part of the moved text
-                    mark[0].tag = w("del" if kind == "moveFrom" else "ins")
-            index = end + 1
 
     def _adoption_line(self, body: etree._Element) -> None:
         head = self.document.masthead
@@ -644,82 +615,8 @@ def _rule() -> etree._Element:
     return bottom
 
 
-_REVISION = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange)[ />]")
-
-
-def _has_revisions(*xml_parts: bytes) -> bool:
-    """Whether any part holds a tracked revision: only then is change recording switched on."""
-    return any(_REVISION.search(data) for data in xml_parts)
-
-
-def spaces_into_changes(content: list[Inline]) -> list[Inline]:
-    """ "arena ~~through regular intelligence sharing~~¹;": the space before words proposed for
-    deletion (or insertion) goes into the change, so that accepting (rejecting) it leaves
-    "arena¹;", as :mod:`drafting.proposal_ops` does (``leaves_stray_space``)."""
-    out = list(content)
-    for index, node in enumerate(out):
-        if not isinstance(node, ProposalSpan) or bool(node.deleted) == bool(node.inserted):
-            continue
-        before = index - 1
-        while before >= 0 and isinstance(out[before], Text) and not out[before].text:
-            before -= 1
-        after = index + 1
-        while after < len(out) and isinstance(out[after], Text) and not out[after].text:
-            after += 1
-        previous = out[before] if before >= 0 else None
-        following = out[after] if after < len(out) else None
-        if not (isinstance(previous, Text) and leaves_stray_space(previous, following)):
-            continue
-        kept = previous.text.rstrip(" ")
-        out[before] = Text(kept, previous.marks)
-        space = Text(previous.text[len(kept) :])
-        if node.deleted:
-            out[index] = ProposalSpan(node.proposal_id, [space, *node.deleted], [])
-        else:
-            out[index] = ProposalSpan(node.proposal_id, [], [space, *node.inserted])
-    return out
-
-
-def _document_date(document: Document) -> str | None:
-    """The document's own date ("20 December 2012") as an ISO time, for tracked changes."""
-    from datetime import datetime
-
-    head = document.masthead
-    for value in (head.date, head.adoption_date):
-        for pattern in ("%d %B %Y", "%Y-%m-%d"):
-            try:
-                return datetime.strptime((value or "").strip(), pattern).strftime("%Y-%m-%dT00:00:00Z")
-            except ValueError:
-                continue
-    return None
-
-
-def _mark_change(p: etree._Element) -> str | None:
-    """ "ins", "del", "moveFrom" or "moveTo" when the paragraph's mark is a tracked change."""
-    mark = p.find(f"{w('pPr')}/{w('rPr')}")
-    return etree.QName(mark[0]).localname if mark is not None and len(mark) else None
-
-
-def _formatting(p: etree._Element) -> bytes:
-    """A paragraph's own properties (style, numbering), without its mark's change."""
-    ppr = p.find(w("pPr"))
-    if ppr is None:
-        return b""
-    return b"".join(etree.tostring(child) for child in ppr if child.tag != w("rPr"))
-
-
 def _bookmark(footnote_id: int) -> str:
     return f"_RefPenholderFootnote{footnote_id}"
-
-
-def _revision_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    if _ISO_DATETIME.match(value):
-        return value
-    if _ISO_DATE.match(value):
-        return f"{value}T00:00:00Z"
-    return None
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
