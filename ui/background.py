@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -118,3 +118,41 @@ class LatestOnly(QObject):
             self._start_next()
         else:
             self.busy.emit(False)
+
+
+class EveryJob(QObject):
+    """Runs jobs off the GUI thread one after another and reports every one (a file being
+    written, unlike a check, is never stale): ``run(work, on_done)`` calls ``on_done(result,
+    error)`` on the GUI thread, ``error`` being "" on success or one line for the user."""
+
+    _delivered = Signal(int, object, str)
+
+    def __init__(self, what: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._next = 0
+        self._running: dict[int, tuple[_Job, Callable[[object, str], None]]] = {}
+        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._running)
+
+    def run(self, work: Callable[[], object], on_done: Callable[[object, str], None]) -> None:
+        self._next += 1
+        job = _Job(self._next, work, self._delivered.emit, self._what)
+        self._running[self._next] = (job, on_done)
+        self._pool.start(job)
+
+    def wait(self) -> None:
+        """Let every job finish (quitting must not cut a file short) and report them."""
+        self._pool.waitForDone()
+        QCoreApplication.sendPostedEvents(self)
+
+    @Slot(int, object, str)
+    def _on_delivered(self, key: int, result: object, error: str) -> None:
+        entry = self._running.pop(key, None)
+        if entry is not None:
+            entry[1](result, error)

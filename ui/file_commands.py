@@ -11,12 +11,12 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.recovery import FileLock
 from app.settings import with_recent
 from ui import file_io
+from ui.background import EveryJob
 from ui.editor.writer import flatten
 from ui.file_io import FileProblem
 from ui.import_notice import import_notice
@@ -39,6 +39,8 @@ class FileCommands:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.last_folder = str(Path.home())
+        self.pdf_jobs = EveryJob("PDF export", window)
+        """LibreOffice making PDFs, one after another, off the GUI thread."""
 
     # -- new / open --------------------------------------------------------------------------------
 
@@ -220,36 +222,38 @@ class FileCommands:
 
     def _export_pdf(self, session: DocumentSession, path: Path) -> bool:
         """The PDF made from the Word export by LibreOffice (footnotes at the page foot, the Word
-        file's layout); without LibreOffice, or if it fails, Penholder's own print rendering,
-        and the user is told why it looks different."""
-        from drafting.errors import DraftingError
+        file's layout), off the GUI thread: LibreOffice takes a second or more and the window
+        stays usable meanwhile. Without LibreOffice, or if it fails, Penholder's own print
+        rendering, and the user is told why it looks different. Returns True when the PDF is
+        written or on its way."""
         from drafting.exporters import DocxOptions
-        from drafting.exporters.pdf_export import PdfExportUnavailable, export_pdf, find_soffice
+        from drafting.exporters.pdf_export import find_soffice
 
-        reason = None
+        document = session.document()  # a snapshot: the worker reads nothing the user edits
         if find_soffice() is None:
-            reason = "LibreOffice is not installed"
+            return self._print_pdf(document, session.language, path, "LibreOffice is not installed")
+        options = DocxOptions(author=self.window.settings.delegation or None)
+        self.window.statusBar().showMessage(f"Making {path.name} with LibreOffice…")
+        self.pdf_jobs.run(
+            lambda: _pdf_through_libreoffice(document, path, options),
+            lambda outcome, error: self._pdf_done(document, session.language, path, outcome, error),
+        )
+        return True
+
+    def _pdf_done(self, document, language: str, path: Path, outcome, error: str) -> None:
+        """Back on the GUI thread: the PDF is there, or Penholder's own print of the same text."""
+        kind, detail = outcome if outcome else ("failed", error)
+        if kind == "done":
+            message = f"Exported {path.name}" + (f" ({'; '.join(detail)})" if detail else "")
+            self.window.statusBar().showMessage(message, 6000)
         else:
-            self.window.statusBar().showMessage(f"Making {path.name} with LibreOffice…")
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            try:
-                options = DocxOptions(author=self.window.settings.delegation or None)
-                warnings = export_pdf(session.document(), path, options)
-            except PdfExportUnavailable:
-                reason = "LibreOffice is not installed"
-            except DraftingError as exc:
-                reason = str(exc)
-            else:
-                message = f"Exported {path.name}" + (f" ({'; '.join(warnings)})" if warnings else "")
-                self.window.statusBar().showMessage(message, 6000)
-                return True
-            finally:
-                QApplication.restoreOverrideCursor()
+            self._print_pdf(document, language, path, detail)
+
+    def _print_pdf(self, document, language: str, path: Path, reason: str) -> bool:
         from ui.print_document import export_pdf as print_pdf
 
         try:
-            print_pdf(session.document(), path, language=session.language)
+            print_pdf(document, path, language=language)
         except OSError as exc:
             self._error(str(exc))
             return False
@@ -365,3 +369,16 @@ class FileCommands:
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Penholder", message)
+
+
+def _pdf_through_libreoffice(document, path: Path, options) -> tuple[str, object]:
+    """On the worker thread: ("done", warnings), or ("fallback", why LibreOffice could not)."""
+    from drafting.errors import DraftingError
+    from drafting.exporters.pdf_export import PdfExportUnavailable, export_pdf
+
+    try:
+        return "done", export_pdf(document, path, options)
+    except PdfExportUnavailable:
+        return "fallback", "LibreOffice is not installed"
+    except DraftingError as exc:
+        return "fallback", str(exc)

@@ -499,6 +499,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.close_all():
+            self.files.pdf_jobs.wait()  # a PDF being made is finished, not cut short
             event.accept()
         else:
             event.ignore()

@@ -182,6 +182,9 @@ class _Writer:
         for block in document.blocks:
             self._block(body, block, 0)
         self._adoption_line(body)
+        # The short rule that ends every UN document; being never changed, it also holds the
+        # document's last paragraph mark, which no tracked change can remove.
+        self._paragraph(body, "PHEndRule", [Text("\u00a0")])
         settle_paragraph_marks(body)
         self._section(body)
         for footnote_id in document.footnotes:
@@ -527,7 +530,8 @@ class _Writer:
 
     def _styled_text(self, parent: etree._Element, text: str, deleted: bool) -> None:
         r = _el(parent, "r")
-        self._rpr(r, frozenset(), "FootnoteReference")
+        # superscript in its own right too, for readers that do not resolve character styles
+        self._rpr(r, frozenset({Mark.SUPERSCRIPT}), "FootnoteReference")
         _el(r, "delText" if deleted else "t").text = text
 
     def footnotes_xml(self) -> bytes:

@@ -41,6 +41,8 @@ CJK_FONT = "SimSun"
 INDENT = 567  # 1 cm
 PAGE = {"w": 11906, "h": 16838, "top": 1440, "bottom": 1440, "left": 1247, "right": 1247}
 TEXT_WIDTH = PAGE["w"] - PAGE["left"] - PAGE["right"]
+END_RULE_INDENT = (TEXT_WIDTH - 1814) // 2
+"""The short centred rule that ends a UN document is about 3.2 cm wide."""
 RULE = '<w:bottom w:val="single" w:sz="12" w:space="4" w:color="auto"/>'
 
 
@@ -306,6 +308,12 @@ def styles(language: str) -> bytes:
             '<w:b/><w:sz w:val="24"/>',
         ),
         _para_style("PHAdoptionLine", "PH Adoption Line", f'<w:spacing w:before="240"/>{right}', "<w:i/>"),
+        _para_style(
+            "PHEndRule",
+            "PH End Rule",
+            f'<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
+            f'<w:spacing w:before="480" w:after="0"/><w:ind w:left="{END_RULE_INDENT}" w:right="{END_RULE_INDENT}"/>',
+        ),
         _para_style(
             "FootnoteText",
             "footnote text",

@@ -273,6 +273,7 @@ def test_save_reopen_and_export_docx(qtbot, window, tmp_path):
     assert structure(load_document(docx).document)["operative"] == expected["operative"]
     pdf = tmp_path / "draft.pdf"
     assert window.files.export_to(reopened, pdf, "pdf")
+    qtbot.waitUntil(lambda: not window.files.pdf_jobs.is_busy, timeout=120_000)
     assert pdf.read_bytes().startswith(b"%PDF")
 
 

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -317,6 +317,17 @@ def _producer(path) -> str:
 def test_window_pdf_export_is_made_from_the_docx_by_libreoffice(qtbot, window, monkeypatch, tmp_path):
     target = tmp_path / "67-193.pdf"
     captions, messages = _export_pdf_from_the_menu(qtbot, window, monkeypatch, target)
+    # LibreOffice works off the GUI thread: the menu command returns at once and the window
+    # keeps handling events (here a timer) while the PDF is being made.
+    assert window.statusBar().currentMessage() == "Making 67-193.pdf with LibreOffice…"
+    assert window.files.pdf_jobs.is_busy
+    ticks = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(window.files.pdf_jobs.is_busy))
+    timer.start(20)
+    qtbot.waitUntil(lambda: not window.files.pdf_jobs.is_busy, timeout=120_000)
+    timer.stop()
+    assert any(ticks), "the event loop ran while LibreOffice worked"
     assert captions == ["Export as PDF"]
     assert messages == []
     assert _producer(target).startswith("LibreOffice")
@@ -345,4 +356,24 @@ def test_window_pdf_export_without_libreoffice_says_so_and_falls_back_to_qt(
     assert "install LibreOffice" in message
     assert "LibreOffice is not installed" in window.statusBar().currentMessage()
     assert not _producer(target).startswith("LibreOffice")  # Qt's own PDF writer
+    assert "A/RES/67/193" in pdf_text(target, 1)
+
+
+@needs_pdftotext
+def test_window_pdf_export_falls_back_to_qt_when_libreoffice_fails(qtbot, window, monkeypatch, tmp_path):
+    """LibreOffice is there but fails on the worker thread: the user still gets a PDF, Qt's own,
+    and is told why, on the GUI thread."""
+    from drafting.exporters import pdf_export
+
+    def broken(*args, **kwargs):
+        raise pdf_export.PdfConversionFailed("LibreOffice stopped with exit status 81")
+
+    monkeypatch.setattr(pdf_export, "export_pdf", broken)
+    target = tmp_path / "67-193.pdf"
+    _, messages = _export_pdf_from_the_menu(qtbot, window, monkeypatch, target)
+    qtbot.waitUntil(lambda: not window.files.pdf_jobs.is_busy, timeout=60_000)
+    (message,) = messages
+    assert "exit status 81" in message
+    assert "exit status 81" in window.statusBar().currentMessage()
+    assert not _producer(target).startswith("LibreOffice")
     assert "A/RES/67/193" in pdf_text(target, 1)
