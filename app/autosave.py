@@ -59,7 +59,7 @@ class Autosaver(QObject):
                 self.store.write(
                     self.key(session),
                     PenholderFile(session.document(), list(session.revisions)),
-                    str(session.path) if session.path else None,
+                    _source(session),
                 )
             except OSError as exc:
                 self.failed.emit(f"autosave failed: {exc.strerror or exc}")
@@ -75,3 +75,10 @@ class Autosaver(QObject):
         """The document was saved or closed on purpose: its snapshot is no longer needed."""
         self.store.clear(self.key(session))
         self._written.pop(id(session), None)
+
+
+def _source(session: DocumentSession) -> str | None:
+    """The file the text belongs to, for the recovery list: the Penholder file, else the file
+    it was imported from."""
+    where = session.path or getattr(session, "source", None)
+    return str(where) if where else None

@@ -166,10 +166,13 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _open_editor(args: list[str]) -> int:
-    if len(args) > 1:
-        raise UsageError(f"unknown command '{args[0]}'")
-    if args and args[0].startswith("-"):
-        raise UsageError(f"unknown option '{args[0]}'")
+    """``penholder [FILE ...]``: the window, each file in a tab. A first word that is neither a
+    file nor a file name ("comapre") is a mistyped command, said as such."""
+    for arg in args:
+        if arg.startswith("-"):
+            raise UsageError(f"unknown option '{arg}'")
+    if args and not Path(args[0]).exists() and not Path(args[0]).suffix:
+        raise UsageError(f"unknown command '{args[0]}' (the commands: {', '.join(COMMANDS)})")
     from app.gui import run
 
     return run(args)

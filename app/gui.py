@@ -107,7 +107,7 @@ def start_window(files: list[str], *, ask_recovery: bool = True):
     if window.tabs.count() == 0:
         empty = new_document("empty", on=datetime.date.today())
         empty.language = settings.language
-        window.files.new_document(empty, "empty")
+        window.files.new_document(empty, "empty", replaceable=True)
     return window
 
 
@@ -133,7 +133,9 @@ def offer_recovery(window, store: SnapshotStore | None = None) -> int:
         source = Path(snapshot.source) if snapshot.source else None
         path = source if source is not None and source.suffix == ".penholder" else None
         name = (source.stem if source else "Untitled") + " (recovered)"
-        session = window.open_document(pf.document, title=name, path=path, revisions=list(pf.revisions))
+        session = window.open_document(
+            pf.document, title=name, path=path, source=source, revisions=list(pf.revisions)
+        )
         session.autosave_key = snapshot.key
         session.mark_unsaved()
         recovered += 1

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class SnapshotStore:
 
 def document_key(source: str | None) -> str:
     """A stable snapshot name for a file (or a fresh one for an unsaved document)."""
-    seed = os.path.abspath(source) if source else f"untitled-{os.getpid()}-{time.time_ns()}"
+    seed = os.path.abspath(source) if source else f"untitled-{uuid.uuid4().hex}"  # never two alike
     return hashlib.sha1(seed.encode("utf-8")).hexdigest()[:16]
 
 

@@ -29,6 +29,8 @@ class Settings:
     """Check UN house spelling (-ize, programme, centre …) as well as the dictionary."""
     delegation: str = ""
     """Who the user speaks for: the author of proposals and tracked changes ("" = ask)."""
+    author_asked: bool = False
+    """The user was asked once for a name or delegation (and may have declined)."""
     autosave_seconds: int = 30
     recent_files: tuple[str, ...] = ()
 

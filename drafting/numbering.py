@@ -81,11 +81,22 @@ class BlockLabel:
 
 
 def block_labels(document: Document) -> dict[str, BlockLabel]:
-    """Labels for every block, derived from order."""
+    """Labels for every block, derived from order. A reference names one place: where list
+    numbering starts again under a new heading (a concept paper's "1." in sections I and II),
+    list items are named with their section ("section II, item 5")."""
+    labels = _block_labels(document, qualify=False)
+    items = [labels[b.id].reference for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    if len(items) != len(set(items)):
+        labels = _block_labels(document, qualify=True)
+    return labels
+
+
+def _block_labels(document: Document, *, qualify: bool) -> dict[str, BlockLabel]:
     labels: dict[str, BlockLabel] = {}
     for i, block in enumerate(document.front, start=1):
         labels[block.id] = BlockLabel(None, f"front {i}")
     pp = op = heading = item = para = 0
+    section = ""
     for block in document.blocks:
         kind = block.kind
         if kind is BlockKind.PREAMBULAR:
@@ -100,13 +111,15 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
                 heading += 1
                 numeral = roman(heading).upper()
                 labels[block.id] = BlockLabel(f"{numeral}.", f"section {numeral}")
+                section = f"section {numeral}"
             else:
                 labels[block.id] = BlockLabel(None, "heading")
+                section = short_heading(plain_text(block.content))
         elif kind is BlockKind.LIST_ITEM:
             item += 1
             # after a resolution's operative part, numbered paragraphs are the annex's own
-            name = "annex para" if op else "item"
-            labels[block.id] = BlockLabel(f"{item}.", f"{name} {item}")
+            name = f"{'annex para' if op else 'item'} {item}"
+            labels[block.id] = BlockLabel(f"{item}.", f"{section}, {name}" if qualify and section else name)
         else:
             para += 1
             labels[block.id] = BlockLabel(None, f"paragraph {para}")
@@ -114,6 +127,12 @@ def block_labels(document: Document) -> dict[str, BlockLabel]:
             item = 0
         _label_children(block, labels[block.id].reference, 1, document.language, labels)
     return labels
+
+
+def short_heading(text: str, limit: int = 30) -> str:
+    """An unnumbered heading as it qualifies a reference: its words, cut at ``limit``."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 _ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX|Annexe|Anexo|Приложение|附件|المرفق)\b")

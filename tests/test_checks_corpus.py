@@ -66,7 +66,7 @@ def test_cica_is_not_held_to_resolution_grammar_but_footnotes_and_spelling_run()
     rules = Counter(f.rule for f in findings)
     assert not [r for r in rules if r.startswith("grammar.")]
     assert [f.label for f in findings if f.rule == "footnote.final-stop"] == ["footnote 1"]
-    assert [f.label for f in findings if f.rule == "footnote.marker-placement"] == ["item 5"]
+    assert [f.label for f in findings if f.rule == "footnote.marker-placement"] == ["section II, item 5"]
     assert rules["treaty.title-form"] == 3  # "Single Convention on Narcotic Drugs 1961" and the like
     assert not [f for f in findings if f.severity.value == "error"]
 
@@ -79,3 +79,16 @@ def test_cica_spelling_and_house_style_run():
     assert "legislations" in unknown.excerpt  # "legislation" is uncountable
     without = check("cica-concept-paper-rev1-en-ru-kk.txt", spelling=False)
     assert not [f for f in without if f.rule.startswith("spelling.")]
+
+
+def test_every_reference_names_one_place_in_every_corpus_text():
+    """Issue 13, point 9: the CICA paper numbers its list items from 1 in sections I and II, and
+    the checks named two different paragraphs "item 5"."""
+    from drafting.numbering import block_labels
+    from tests.helpers import CORPUS
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        document = load(path.name).document
+        references = [label.reference for label in block_labels(document).values()]
+        repeated = {r for r in references if references.count(r) > 1 and r != "heading"}
+        assert not repeated, (path.name, sorted(repeated)[:5])

@@ -86,7 +86,7 @@ def test_outline_json_cica_proposal():
     assert proposal["text"] == "through regular intelligence sharing"
     assert proposal["author"] == "a Member State"
     assert proposal["rationale"].startswith("Focusing merely")
-    assert proposal["block_reference"] == "item 5"
+    assert proposal["block_reference"] == "section II, item 5"
 
 
 def test_outline_json_62_172_report():
@@ -227,9 +227,20 @@ def test_bad_usage(tmp_path):
     assert "unknown option" in one_line_error(penholder("--frobnicate"))
 
 
-def test_two_files_without_a_command_is_a_usage_error():
-    line = one_line_error(penholder("a.txt", "b.txt"))
-    assert "unknown command" in line
+def test_a_mistyped_command_is_named_as_such():
+    line = one_line_error(penholder("comapre", "a.txt", "b.txt"))
+    assert "unknown command 'comapre'" in line
+    assert "compare" in line
+
+
+def test_several_files_open_in_the_window_each_in_a_tab(monkeypatch, tmp_path):
+    """Issue 13, point 11: ``penholder a.docx b.docx`` said "unknown command 'a.docx'"."""
+    from app import cli, gui
+
+    opened = []
+    monkeypatch.setattr(gui, "run", lambda files: opened.append(files) or 0)
+    assert cli.main([str(tmp_path / "a.docx"), str(tmp_path / "b.docx")]) == 0
+    assert opened == [[str(tmp_path / "a.docx"), str(tmp_path / "b.docx")]]
 
 
 def test_input_file_untouched(tmp_path):

@@ -141,7 +141,7 @@ def test_cica_with_its_proposal_accepted_is_one_deletion_in_area_5():
     summary = result.summary()
     assert (summary["modified"], summary["inserted"], summary["deleted"], summary["moved"]) == (1, 0, 0, 0)
     (change,) = changes(result)
-    assert change.new_label == "item 5"
+    assert change.new_label == "section II, item 5"
     edits = [op for op in change.ops() if op[0] != "equal"]
     # The space before the struck words goes with them: "arena;" not "arena ;".
     assert edits == [["delete", " ~~through regular intelligence sharing~~"]]

@@ -63,6 +63,16 @@ MENUS: dict[str, list[Command | str]] = {
         Command("find", "&Find…", SK.Find),
         Command("replace", "&Replace…", "Ctrl+H"),
         "-",
+        Command(
+            "move_up", "Move paragraph &up", "Alt+Shift+Up", "Move the paragraph (with its subparagraphs) up"
+        ),
+        Command(
+            "move_down",
+            "Move paragraph do&wn",
+            "Alt+Shift+Down",
+            "Move the paragraph (with its subparagraphs) down",
+        ),
+        "-",
         Command("preferences", "Pr&eferences…", "Ctrl+,"),
     ],
     "F&ormat": [

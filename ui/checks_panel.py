@@ -70,16 +70,19 @@ class ChecksPanel(QWidget):
             self.filter_buttons[severity] = button
             header.addWidget(button)
         header.addStretch(1)
+        actions = QHBoxLayout()  # a row of its own: the panel stays narrow enough for a small window
+        actions.setContentsMargins(0, 0, 0, 0)
         self.busy_label = QLabel(BUSY_TEXT, self)
         self.busy_label.setVisible(False)
         keep_place = self.busy_label.sizePolicy()
         keep_place.setRetainSizeWhenHidden(True)
         self.busy_label.setSizePolicy(keep_place)
-        header.addWidget(self.busy_label)
+        actions.addWidget(self.busy_label)
+        actions.addStretch(1)
         self.fix_button = QPushButton("Fix", self)
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._request_fix_of_current)
-        header.addWidget(self.fix_button)
+        actions.addWidget(self.fix_button)
 
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
@@ -119,6 +122,7 @@ class ChecksPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.detail)
+        layout.addLayout(actions)
         self._rebuild()
 
     # --- in -------------------------------------------------------------------------------

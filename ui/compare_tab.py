@@ -3,13 +3,14 @@ rejecting a single change into the current text when the newer side is that text
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from drafting.atomic import atomic_write_bytes
-from drafting.compare import BlockChange, Comparison, FootnoteChange
+from drafting.compare import BlockChange, Comparison, FootnoteChange, MetadataChange
 from drafting.compare.redline import redline_document
 from drafting.compare.report import comparison_html
 from drafting.exporters.docx_export import DocxOptions, export_docx
@@ -56,6 +57,9 @@ class CompareTab(QWidget):
         self.view.rejectRequested.connect(self.reject_change)
         self.view.set_accept_reject_enabled(against is not None)
         self.accepted: set[tuple] = set()
+        # A tab in the background must not set the window's minimum width: the document tabs
+        # and their panels share the same tab widget, whose minimum is that of its widest page.
+        self.setMinimumWidth(320)
         self.runner.start(self.old, self.new)
 
     def title(self) -> str:
@@ -110,6 +114,7 @@ class CompareTab(QWidget):
         self.window.statusBar().showMessage(f"Exported {path.name}", 5000)
 
     def export_docx_dialog(self) -> None:
+        self.window.files.ask_author_once()
         self._export("docx", self.export_docx)
 
     def export_html_dialog(self) -> None:
@@ -124,10 +129,10 @@ class CompareTab(QWidget):
 
     # -- accept / reject into the current text -----------------------------------------------------
 
-    def accept_change(self, entry) -> None:
+    def accept_change(self, change: BlockChange | FootnoteChange | MetadataChange) -> None:
         """Keep the change as it stands in the current text: the row is ticked off and the
-        next change is selected (the text itself does not change)."""
-        change = getattr(entry, "change", entry)
+        next change is selected (the text itself does not change). ``change`` is the engine's
+        change object, as the view's ``acceptRequested`` carries it."""
         self.accepted.add(_key(change))
         self._mark_accepted()
         self.view.next_change()
@@ -140,12 +145,11 @@ class CompareTab(QWidget):
                     item.setText(0, f"✓ {item.text(0)} (accepted)")
                     item.setForeground(0, self.palette().placeholderText())
 
-    def reject_change(self, entry) -> None:
+    def reject_change(self, change: BlockChange | FootnoteChange | MetadataChange) -> None:
         """Put the older text back for this one change, as one undoable step in the document."""
         session = self.against
         if session is None:
             return
-        change = getattr(entry, "change", entry)
         if isinstance(change, FootnoteChange):
             old = self.old.footnotes.get(change.old_id) if change.old_id else None
             if old is not None and change.new_id:
@@ -154,7 +158,21 @@ class CompareTab(QWidget):
                 session.delete_footnote(change.new_id)
         elif isinstance(change, BlockChange):
             self._reject_block(session, change)
+        elif isinstance(change, MetadataChange):
+            self._reject_metadata(session, change)
         self._recompare()
+
+    def _reject_metadata(self, session: DocumentSession, change: MetadataChange) -> None:
+        """A masthead field (symbol, date, agenda item…) back to its old value, one undo step.
+        The title, the organ line and the material before the title are part of the text."""
+        if change.field in ("title", "organ_line", "front"):
+            self.window.statusBar().showMessage(
+                "That part is edited in the text itself: change it there", 6000
+            )
+            return
+        masthead = copy.deepcopy(session.document().masthead)
+        setattr(masthead, change.field, copy.deepcopy(change.old))
+        session.set_masthead(masthead)
 
     def _reject_block(self, session: DocumentSession, change: BlockChange) -> None:
         label = change.new_label or change.old_label or "paragraph"

@@ -47,12 +47,15 @@ class DocumentSession(QObject):
         document: Document,
         *,
         path: Path | None = None,
+        source: Path | None = None,
         revisions: list[Revision] | None = None,
         check_settings: CheckSettings | None = None,
     ) -> None:
         super().__init__()
         self.base = document
         self.path = path
+        self.source = source or path
+        """The file this text came from (itself for a Penholder file; the .docx, .txt… imported)."""
         self.revisions: list[Revision] = list(revisions or [])
         self.check_settings = check_settings or CheckSettings()
         self.qdoc = QTextDocument(self)
@@ -87,6 +90,8 @@ class DocumentSession(QObject):
         self.editor.clipPasted.connect(lambda clip: paste_clip(self, clip))
         self.completer = None  # ui.completion.OpenerCompleter, attached by the window
         self._unsaved = False
+        self.replaceable = False
+        """The blank document Penholder starts with: opening a file replaces it while unchanged."""
         self.hidden_rules: frozenset[str] = frozenset()
         """Rules the user switched off (UN spelling off hides ``spelling.house-style``)."""
         self.autosave_key: str | None = None
@@ -222,14 +227,18 @@ class DocumentSession(QObject):
 
     # -- navigation --------------------------------------------------------------------------------
 
-    def goto_block(self, block_id: str) -> None:
+    def goto_block(self, block_id: str, offset: int = 0, *, focus: bool = True) -> None:
+        """The cursor to the paragraph (``offset`` characters in), scrolled into view; the
+        keyboard focus goes to the text unless ``focus`` is False (an Outline click)."""
         block = structure_ops.find_block(self.qdoc, block_id)
         if block is None:
             return
         cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(offset, max(block.length() - 1, 0)))
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
-        self.editor.setFocus()
+        if focus:
+            self.editor.setFocus()
 
     def current_block_id(self) -> str | None:
         return formats.id_of(self.editor.textCursor().blockFormat())

@@ -55,15 +55,28 @@ class FileCommands:
             return None
         return self.new_document(document, dialog.selected_template().name)
 
-    def new_document(self, document, template_name: str) -> DocumentSession:
-        """Open an empty document and insert the template's text as one undoable step."""
+    def new_document(self, document, template_name: str, *, replaceable: bool = False) -> DocumentSession:
+        """A new document holding the template's text, with nothing to undo and nothing to save
+        yet. ``replaceable``: the blank document of start-up, which a file opened while it is
+        unchanged replaces (as Word does)."""
         shell = copy.deepcopy(document)
         shell.blocks, shell.front, shell.footnotes, shell.proposals = [], [], {}, {}
         shell.masthead.title = shell.masthead.organ_line = None
-        session = self.window.open_document(shell, title=f"Untitled ({template_name})")
+        title = "Untitled" if template_name == "empty" else f"Untitled ({template_name})"
+        session = self.window.open_document(shell, title=title)
         session.insert_template(list(flatten(document)), f"Insert template “{template_name}”")
+        session.undo.forget()
         session.mark_saved()
+        session.replaceable = replaceable
         return session
+
+    def _replace_blank(self, opened: DocumentSession) -> None:
+        """Close the unchanged blank start-up document once a file is open in its place."""
+        for index in reversed(range(self.window.tabs.count())):
+            session = getattr(self.window.tabs.widget(index), "session", None)
+            if session is not None and session is not opened and session.replaceable and not session.modified:
+                self.close_tab(index)
+        self.window.tabs.setCurrentWidget(opened.editor.parentWidget())
 
     def open_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self.window, "Open", self.last_folder, file_io.OPEN_FILTER)
@@ -103,6 +116,7 @@ class FileCommands:
             opened.document,
             title=file_io.display_name(opened.path, opened.source),
             path=opened.path,
+            source=opened.source,
             revisions=opened.revisions,
         )
         session.disk_stamp = opened.stamp
@@ -114,6 +128,7 @@ class FileCommands:
         self._remember(path)
         if opened.notices:
             self.window.statusBar().showMessage("; ".join(opened.notices), 10000)
+        self._replace_blank(session)
         return session
 
     def _remember(self, path: Path) -> None:
@@ -195,7 +210,7 @@ class FileCommands:
         if session is None:
             return
         filters = {"docx": "Word documents (*.docx)", "txt": "Text files (*.txt)", "pdf": "PDF files (*.pdf)"}
-        base = getattr(session, "display_name", "Untitled").replace(" (imported)", "")
+        base = getattr(session, "display_name", "Untitled")
         suggested = str(Path(self.last_folder) / f"{base}.{kind}")
         caption = "Export"
         if kind == "pdf":
@@ -319,6 +334,25 @@ class FileCommands:
         return True
 
     # -- dialogs on the document -------------------------------------------------------------------
+
+    def ask_author_once(self) -> None:
+        """Before the first file that carries an author (a redline's tracked changes), ask for
+        the user's name or delegation once, as Word asks for a user name; Cancel is a fine
+        answer and is not asked again. Preferences can change it any time."""
+        settings = self.window.settings
+        if settings.delegation or settings.author_asked:
+            return
+        name, ok = QInputDialog.getText(
+            self.window,
+            "Your name or delegation",
+            "Tracked changes and redlines you export carry an author, as in Word.\n"
+            "Your name or delegation (for example “Mexico”), or Cancel to leave it blank:",
+        )
+        from dataclasses import replace
+
+        self.window.apply_settings(
+            replace(settings, author_asked=True, delegation=name.strip() if ok else "")
+        )
 
     def preferences(self) -> None:
         from ui.preferences_dialog import PreferencesDialog

@@ -68,14 +68,14 @@ def open_file(path: Path) -> Opened:
         try:
             pf = storage.load(path)
         except DraftingError as exc:
-            raise FileProblem(str(exc)) from None
+            raise FileProblem(_named(str(exc), path)) from None
         except OSError as exc:
             raise FileProblem(f"{path.name}: {exc.strerror or exc}") from None
         return Opened(pf.document, path, path, list(pf.revisions), stamp)
     try:
         result = load_document(path)
     except DraftingError as exc:
-        raise FileProblem(str(exc)) from None
+        raise FileProblem(_named(str(exc), path)) from None
     except OSError as exc:
         raise FileProblem(f"{path.name}: {exc.strerror or exc}") from None
     notices = [f"{path.name}: {line}" for line in _report_lines(result.report)]
@@ -117,11 +117,20 @@ def export_file(path: Path, document: Document, *, author: str = "") -> list[str
 
 
 def display_name(path: Path | None, source: Path | None) -> str:
+    """The document's name in its tab, the title bar and Save As: the file's name without its
+    suffix, whether it is a Penholder file or imported (the tab's tooltip says which)."""
     if path is not None:
         return path.stem
     if source is not None:
-        return f"{source.stem} (imported)"
+        return source.stem
     return "Untitled"
+
+
+def _named(message: str, path: Path) -> str:
+    """Messages about a file name it as the user sees it in the tab: by its name, not its path."""
+    for spelled in {str(path), str(path.resolve()), str(path.absolute())}:
+        message = message.replace(spelled, path.name)
+    return message
 
 
 def is_writable_folder(path: Path) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 
 class FindBar(QWidget):
@@ -13,8 +13,10 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = None
-        layout = QHBoxLayout(self)
+        # Two rows (find, replace), so that the fields keep a usable width in a small window.
+        layout = QGridLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
+        layout.setVerticalSpacing(2)
         self.find_field = QLineEdit(placeholderText="Find")
         self.replace_field = QLineEdit(placeholderText="Replace with")
         self.case = QCheckBox("Match case")
@@ -24,11 +26,17 @@ class FindBar(QWidget):
         self.replace_button = QPushButton("Replace")
         self.replace_all_button = QPushButton("Replace all")
         close = QPushButton("Close")
-        for widget in (
-            self.find_field, previous, following, self.replace_field, self.replace_button,
-            self.replace_all_button, self.case, self.status, close,
-        ):  # fmt: skip
-            layout.addWidget(widget)
+        for field in (self.find_field, self.replace_field):
+            field.setMinimumWidth(160)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for column, widget in enumerate((self.find_field, previous, following, self.status, close)):
+            layout.addWidget(widget, 0, column)
+        layout.addWidget(self.replace_field, 1, 0)
+        layout.addWidget(self.replace_button, 1, 1)
+        layout.addWidget(self.replace_all_button, 1, 2)
+        layout.addWidget(self.case, 1, 3, 1, 2)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(3, 1)
         self.find_field.returnPressed.connect(self.find_next)
         following.clicked.connect(self.find_next)
         previous.clicked.connect(lambda: self.find_next(backward=True))

@@ -59,7 +59,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.settings_path = settings_path
         self.setWindowTitle("Penholder")
-        self.resize(1320, 860)
+        self._resize_for_the_screen()
+        self._narrow_from: bytes | None = None
+        """The dock layout before a narrow window gathered the docks in one column."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.outline_dock, self.checks_dock], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.checks_dock, self.footnotes_dock], [480, 300], Qt.Orientation.Vertical)
         self.outline.activated.connect(lambda block_id: self._with_session(lambda s: s.goto_block(block_id)))
+        self.outline.shown.connect(
+            lambda block_id: self._with_session(lambda s: s.goto_block(block_id, focus=False))
+        )
         self.outline.moveRequested.connect(self._move_requested)
         self.checks.activated.connect(lambda finding: self._with_session(lambda s: s.goto_finding(finding)))
         self.checks.fixRequested.connect(self._fix_requested)
@@ -173,6 +178,8 @@ class MainWindow(QMainWindow):
             "paste": lambda: self._editor_call("paste"),
             "find": lambda: self._open_find(replace=False),
             "replace": lambda: self._open_find(replace=True),
+            "move_up": lambda: self._move_paragraph("up"),
+            "move_down": lambda: self._move_paragraph("down"),
             "preferences": f.preferences,
             "bold": lambda: self.edits.toggle_mark("bold"),
             "italic": lambda: self.edits.toggle_mark("italic"),
@@ -262,7 +269,7 @@ class MainWindow(QMainWindow):
             if getattr(self.tabs.widget(index), "session", None) is session:
                 name = getattr(session, "display_name", "Untitled")
                 self.tabs.setTabText(index, ("• " if session.modified else "") + name)
-                self.tabs.setTabToolTip(index, str(session.path) if session.path else name)
+                self.tabs.setTabToolTip(index, _tab_tip(session, name))
         current = self.current_session()
         if current is not None:
             name = getattr(current, "display_name", "Untitled")
@@ -450,6 +457,21 @@ class MainWindow(QMainWindow):
     def _move_requested(self, block_id: str, before_id: str) -> None:
         self._with_session(lambda s: s.move_block(block_id, before_id))
 
+    def _move_paragraph(self, how: str) -> None:
+        """Edit ▸ Move paragraph up/down (Alt+Shift+Up/Down, as in Word): the paragraph at the
+        cursor, with its subparagraphs, among its siblings; the cursor stays in it."""
+        session = self.current_session()
+        if session is None:
+            return
+        block_id = session.current_block_id()
+        before = self.outline.move_target(block_id, how) if block_id else None
+        if before is None:
+            self.statusBar().showMessage("This paragraph cannot move further that way", 3000)
+            return
+        offset = session.editor.textCursor().positionInBlock()
+        session.move_block(block_id, before)
+        session.goto_block(block_id, offset)
+
     def _fix_requested(self, finding) -> None:
         session = self.current_session()
         if session is not None and not session.apply_fix(finding):
@@ -492,6 +514,40 @@ class MainWindow(QMainWindow):
             f"Penholder {__version__}\nA drafting assistant for United Nations resolutions and negotiation texts.",
         )
 
+    NARROW = 1000
+    """Below this width the panels share one column on the right, so that the text keeps room."""
+
+    def _resize_for_the_screen(self) -> None:
+        """1320×860, or nine tenths of a smaller screen's free area."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1320, 860
+        if screen is not None:
+            width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9))
+        self.resize(width, height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "checks_dock") and self._docks_before_comparison is None:
+            self._fit_docks(event.size().width() < self.NARROW)
+
+    def _fit_docks(self, narrow: bool) -> None:
+        """In a narrow window the left panels join the right ones as tabs (one column of docks);
+        widened again, the panels go back where they were."""
+        if narrow and self._narrow_from is None:
+            self._narrow_from = self.saveState()
+            right = Qt.DockWidgetArea.RightDockWidgetArea
+            for dock in self.findChildren(QDockWidget):
+                if (
+                    self.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+                    and not dock.isFloating()
+                ):
+                    self.addDockWidget(right, dock)
+                    self.tabifyDockWidget(self.checks_dock, dock)
+            self.checks_dock.raise_()
+        elif not narrow and self._narrow_from is not None:
+            state, self._narrow_from = self._narrow_from, None
+            self.restoreState(state)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.outline_dock.raise_()  # raising before the window is shown has no effect
@@ -509,3 +565,12 @@ def _word_count(document: Document) -> int:
     from drafting.model import plain_text
 
     return sum(len(plain_text(block.content).split()) for block in document.iter_blocks())
+
+
+def _tab_tip(session: DocumentSession, name: str) -> str:
+    if session.path:
+        return str(session.path)
+    source = getattr(session, "source", None)
+    if source:
+        return f"Imported from {source}: Save keeps it as a Penholder file"
+    return name

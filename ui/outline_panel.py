@@ -195,7 +195,9 @@ class OutlinePanel(QWidget):
     """
 
     activated = Signal(str)
-    """A paragraph was clicked or Enter pressed on it: go to it (block id)."""
+    """Enter or a double click on a paragraph: go to it in the text (block id)."""
+    shown = Signal(str)
+    """A paragraph clicked: show it in the text, the focus staying in the Outline."""
     moveRequested = Signal(str, str)
     """Move a block before a sibling (block id, sibling id, or "" for the end of its group)."""
 
@@ -227,7 +229,7 @@ class OutlinePanel(QWidget):
         self.move_to_top_action = self._move_action("Move to top", "top", "Alt+Home")
         self.move_to_bottom_action = self._move_action("Move to bottom", "bottom", "Alt+End")
 
-        self.tree.itemClicked.connect(self._on_item_activated)
+        self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.itemExpanded.connect(lambda item: self._remember_expansion(item, True))
         self.tree.itemCollapsed.connect(lambda item: self._remember_expansion(item, False))
@@ -459,6 +461,12 @@ class OutlinePanel(QWidget):
             self._collapsed.discard(key)
         else:
             self._collapsed.add(key)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """A click shows the paragraph and leaves the keyboard in the Outline (Alt+Up, arrows)."""
+        block_id = _block_id(item)
+        if block_id:
+            self.shown.emit(block_id)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         block_id = _block_id(item)

@@ -100,5 +100,10 @@ class UndoBridge:
             top.setObsolete(True)
             self.stack.undo()
 
+    def forget(self) -> None:
+        """No history at all: a new document starts with nothing to undo, as in Word."""
+        self.qdoc.clearUndoRedoStacks()
+        self.stack.clear()
+
     def push(self, command: QUndoCommand) -> None:
         self.stack.push(command)

@@ -93,17 +93,20 @@ def test_plain_document_lists_blocks_at_top_level(qtbot):
     assert panel.drop_target("h1", panel.item_for("p2"), "below") == ""
 
 
-def test_click_activates_and_select_block_does_not(qtbot, panel, document):
+def test_click_shows_enter_activates_and_select_block_does_neither(qtbot, panel, document):
     panel.show()
     qtbot.waitExposed(panel)
     item = panel.item_for(op(document, 3))
     panel.tree.scrollToItem(item)
     rect = panel.tree.visualItemRect(item)
-    with qtbot.waitSignal(panel.activated) as blocker:
+    with qtbot.waitSignal(panel.shown) as blocker, qtbot.assertNotEmitted(panel.activated):
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [op(document, 3)]
+    with qtbot.waitSignal(panel.activated) as blocker:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert blocker.args == [op(document, 3)]
 
-    with qtbot.assertNotEmitted(panel.activated):
+    with qtbot.assertNotEmitted(panel.activated), qtbot.assertNotEmitted(panel.shown):
         panel.select_block(op(document, 40))
     assert panel.tree.currentItem() is panel.item_for(op(document, 40))
     assert panel.current_block_id() == op(document, 40)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocument
 
 from drafting.model import BlockKind
-from drafting.numbering import annex_heading, roman, subparagraph_label
+from drafting.numbering import annex_heading, roman, short_heading, subparagraph_label
 from ui.editor import formats
 
 _OP = BlockKind.OPERATIVE.value
@@ -29,8 +29,21 @@ def _continues_list(kind: str, text: str) -> bool:
 
 
 def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str | None], list[str]]:
-    """Per block number: the printed label (or None) and the reference ("OP 12", "PP 3")."""
+    """Per block number: the printed label (or None) and the reference ("OP 12", "PP 3"), as
+    :func:`drafting.numbering.block_labels` names them ("section II, item 5" where list
+    numbering starts again under each heading)."""
+    labels, references, items = _surface_labels(qdoc, language, qualify=False)
+    if len(items) != len(set(items)):
+        labels, references, _ = _surface_labels(qdoc, language, qualify=True)
+    return labels, references
+
+
+def _surface_labels(
+    qdoc: QTextDocument, language: str, *, qualify: bool
+) -> tuple[list[str | None], list[str], list[str]]:
     labels: list[str | None] = []
+    items: list[str] = []
+    section = ""
     references: list[str] = []
     pp = op = heading = item = para = 0
     counters: list[int] = []  # subparagraph counters per depth under the current parent
@@ -61,11 +74,15 @@ def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str 
                 heading += 1
                 numeral = roman(heading).upper()
                 label, reference = f"{numeral}.", f"section {numeral}"
+                section = reference
             else:
                 reference = "heading"
+                section = short_heading(block.text())
         elif kind == _ITEM:
             item += 1
-            label, reference = f"{item}.", f"{'annex para' if op else 'item'} {item}"
+            name = f"{'annex para' if op else 'item'} {item}"
+            label, reference = f"{item}.", (f"{section}, {name}" if qualify and section else name)
+            items.append(reference)
         elif kind == formats.TITLE:
             reference = "title"
         elif kind == formats.ORGAN_LINE:
@@ -85,4 +102,4 @@ def surface_labels(qdoc: QTextDocument, language: str = "en") -> tuple[list[str 
         labels.append(label)
         references.append(reference)
         block = block.next()
-    return labels, references
+    return labels, references, items

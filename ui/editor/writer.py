@@ -6,6 +6,7 @@ paragraph is drawn the same way whichever path created it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -57,7 +58,8 @@ def proposal_tooltip(proposal: Proposal | None, footnote_text: str | None = None
     rationale = proposal.rationale or footnote_text
     if rationale:
         lines.append(f"Rationale: {rationale}")
-    return "\n".join(lines)
+    # Rich text, so that Qt wraps a long rationale instead of showing one line across the screen.
+    return f"<p style='max-width: 36em'>{'<br>'.join(html.escape(line) for line in lines)}</p>"
 
 
 class SurfaceWriter:
