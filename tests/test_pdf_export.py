@@ -228,3 +228,33 @@ def test_cli_without_libreoffice_says_so_in_one_line_and_exits_2(tmp_path):
         "penholder: error: LibreOffice is needed for PDF export; install libreoffice-writer"
     )
     assert not (tmp_path / "out.pdf").exists()
+
+
+@needs_libreoffice
+def test_operative_paragraphs_print_as_the_un_prints_them(cli_pdf):
+    """Issue 13, point 7: the number indented on the first line, the following lines from the
+    margin (A/RES/73/3 as printed), as the editor shows them; the DOCX had a hanging indent."""
+    path, _docx = cli_pdf
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    for page in out.stdout.split("<page ")[1:]:
+        words = [
+            (float(x), round(float(y)), html.unescape(t))
+            for x, y, t in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', page
+            )
+        ]
+        lines: dict[int, list[tuple[float, str]]] = {}
+        for x, y, text in words:
+            lines.setdefault(y, []).append((x, text))
+        ordered = [sorted(lines[y]) for y in sorted(lines)]
+        start = next(
+            (i for i, line in enumerate(ordered) if [t for _, t in line[:3]] == ["1.", "Reiterates", "its"]),
+            None,
+        )
+        if start is None:
+            continue
+        margin = min(line[0][0] for line in ordered if len(line) > 5)
+        assert ordered[start][0][0] > margin + 20  # "1." indented
+        assert abs(ordered[start + 1][0][0] - margin) < 2  # the second line from the margin
+        return
+    raise AssertionError("operative paragraph 1 not found in the PDF")

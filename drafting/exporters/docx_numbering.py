@@ -38,6 +38,17 @@ class _Level:
     fmt: str
     text: str
     left: int
+    runover_to_margin: bool = False
+    """UN print style for operative paragraphs: the number indented 1 cm on the first line,
+    the text from 2 cm, the following lines from the margin (A/RES documents as printed)."""
+
+    def ppr(self) -> str:
+        if self.runover_to_margin:
+            return (
+                f'<w:pPr><w:tabs><w:tab w:val="left" w:pos="{2 * INDENT}"/></w:tabs>'
+                f'<w:ind w:left="0" w:firstLine="{INDENT}"/></w:pPr>'
+            )
+        return f'<w:pPr><w:ind w:left="{self.left}" w:hanging="{INDENT}"/></w:pPr>'
 
 
 @dataclass
@@ -58,8 +69,7 @@ class NumberingPlan:
         for index, levels in enumerate(self.lists):
             lvls = "".join(
                 f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{level.fmt}"/>'
-                f'<w:lvlText w:val="{level.text}"/><w:lvlJc w:val="left"/>'
-                f'<w:pPr><w:ind w:left="{level.left}" w:hanging="{INDENT}"/></w:pPr></w:lvl>'
+                f'<w:lvlText w:val="{level.text}"/><w:lvlJc w:val="left"/>{level.ppr()}</w:lvl>'
                 for ilvl, level in enumerate(levels)
             )
             abstracts.append(
@@ -87,9 +97,9 @@ def subparagraph_level(depth: int, ilvl: int, language: str) -> _Level:
     return _Level(fmt, text, (3 if depth <= 1 else 4) * INDENT)
 
 
-def _numbered_list(fmt: str, language: str) -> list[_Level]:
+def _numbered_list(fmt: str, language: str, *, runover_to_margin: bool = False) -> list[_Level]:
     """Level 0 numbers the paragraphs ("1.", "I."); the deeper levels their subparagraphs."""
-    top = _Level(fmt, "%1.", 2 * INDENT)
+    top = _Level(fmt, "%1.", 2 * INDENT, runover_to_margin)
     return [top, *(subparagraph_level(ilvl, ilvl, language) for ilvl in range(1, MAX_LEVEL + 1))]
 
 
@@ -129,7 +139,9 @@ def plan_numbering(document: Document) -> NumberingPlan:
         if kind is BlockKind.OPERATIVE:
             op += 1
             if block.numbered:
-                operative = operative or planner.new_list(_numbered_list("decimal", document.language))
+                operative = operative or planner.new_list(
+                    _numbered_list("decimal", document.language, runover_to_margin=True)
+                )
                 num = operative
         elif kind is BlockKind.HEADING and block.numbered:
             heading = heading or planner.new_list(_numbered_list("upperRoman", document.language))

@@ -283,7 +283,13 @@ def styles(language: str) -> bytes:
         ),
         _para_style("PHOrganLine", "PH Organ Line", f'{body}<w:ind w:firstLine="{INDENT}"/>'),
         _para_style("PHPreambular", "PH Preambular Paragraph", f'{body}<w:ind w:firstLine="{INDENT}"/>'),
-        _para_style("PHOperative", "PH Operative Paragraph", f"{body}{hang}"),
+        _para_style(
+            "PHOperative",
+            "PH Operative Paragraph",
+            # as printed: number at 1 cm, text from 2 cm, the next lines from the margin
+            f'{body}<w:tabs><w:tab w:val="left" w:pos="{2 * INDENT}"/></w:tabs>'
+            f'<w:ind w:left="0" w:firstLine="{INDENT}"/>',
+        ),
         _para_style(
             "PHSubparagraph1", "PH Subparagraph", f'{body}<w:ind w:left="{3 * INDENT}" w:hanging="{INDENT}"/>'
         ),
