@@ -38,9 +38,26 @@ def test_docx_round_trip_gives_the_same_outline(name, options):
     assert structure(again) == structure(original)
 
 
-def test_export_is_deterministic():
-    document = load("ga-res-67-193-en.txt").document
-    assert export_docx(document).data == export_docx(document).data
+def test_export_is_deterministic_across_processes(tmp_path):
+    """The same text gives the same bytes in another process (no clock, no random ids, no
+    dict-order or hash-seed dependence), so redlines and exports can be compared and cached."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from drafting.exporters import export_docx\n"
+        "from drafting.importers import load_document\n"
+        "data = export_docx(load_document(sys.argv[2]).document).data\n"
+        "open(sys.argv[3], 'wb').write(data)\n"
+    )
+    source = root / "tests" / "corpus" / "ga-res-67-193-en.txt"
+    out = tmp_path / "other-process.docx"
+    env = {"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", script, str(root), str(source), str(out)], check=True, env=env)
+    assert out.read_bytes() == export_docx(load("ga-res-67-193-en.txt").document).data
 
 
 def read_part(data: bytes, part: str) -> etree._Element:

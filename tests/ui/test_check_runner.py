@@ -56,12 +56,14 @@ def test_the_treaty_error_of_67_193_arrives(qtbot, runner, document):
     assert "1954" in errors[0].message
 
 
-def test_generations_increase(runner, document, qtbot):
-    first = runner.request(document, CheckSettings())
-    second = runner.request(document, CheckSettings())
-    assert second > first
-    with qtbot.waitSignal(runner.busy, check_params_cb=lambda busy: not busy, timeout=5000):
-        pass
+def test_each_result_is_delivered_with_the_generation_its_request_returned(runner, document, qtbot):
+    with qtbot.waitSignal(runner.finished, timeout=5000) as first:
+        requested = runner.request(document, CheckSettings())
+    assert first.args[0] == requested
+    with qtbot.waitSignal(runner.finished, timeout=5000) as second:
+        again = runner.request(document, CheckSettings(footnote_regime="current"))
+    assert second.args[0] == again
+    assert again > requested
 
 
 def test_only_the_newest_of_quick_requests_is_emitted(qtbot, runner, document):

@@ -362,14 +362,20 @@ def test_accept_and_reject_appear_only_when_enabled_and_carry_the_change(qtbot, 
     assert rejected.args[0] is view.changes()[1].change
 
 
-def test_busy_shows_an_indeterminate_bar(view):
-    assert not view.progress.isVisible()
-    view.set_busy(True)
-    assert view.progress.isVisible()
-    assert view.busy_label.text() == "Comparing…"
-    assert view.progress.minimum() == view.progress.maximum() == 0
-    view.set_busy(False)
-    assert not view.progress.isVisible()
+def test_a_running_comparison_shows_an_indeterminate_bar(qtbot, view, old):
+    """Wired as the comparison tab wires it: the runner's busy signal drives the bar."""
+    runner = CompareRunner()
+    runner.busy.connect(view.set_busy)
+    try:
+        assert not view.progress.isVisible()
+        with qtbot.waitSignal(runner.finished, timeout=10000):
+            runner.start(old, revise(old))
+            assert view.progress.isVisible()  # shown at once, before the result
+            assert view.busy_label.text() == "Comparing…"
+            assert view.progress.minimum() == view.progress.maximum() == 0
+        qtbot.waitUntil(lambda: not view.progress.isVisible(), timeout=5000)
+    finally:
+        runner.shutdown()
 
 
 def test_nothing_is_clipped_at_1200_by_800(qtbot, view):

@@ -33,10 +33,17 @@ print("ok")
     assert run.stdout.strip() == "ok"
 
 
-def test_widget_under_pytest_qt(qtbot):
+def test_key_events_reach_a_widget_under_pytest_qt(qtbot):
+    """The window tests drive widgets with real key events; this shows that they arrive (typed
+    text, a shortcut undoing it) under the platform the tests run on."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPlainTextEdit
 
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
-    editor.setPlainText("The General Assembly,")
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.keyClicks(editor, "The General Assembly,")
     assert editor.toPlainText() == "The General Assembly,"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() != "The General Assembly,"
