@@ -16,7 +16,12 @@ The checks and comparisons run in a worker thread. Every Qt event that reaches P
 in the window (key handlers, overridden event methods) must wait for the worker to hand over
 the interpreter, 5 ms each by default; while a 1 MB comparison ran, dozens of such waits in a
 row froze the window for 0.2-0.3 s. At 0.5 ms the worst wait measured was 30-60 ms
-(``bench/compare_window.py``)."""
+(``bench/compare_window.py``).
+
+Still needed (measured again 2026-12-05, ``bench/compare_window.py --switch-interval
+app|default``, 2 x 5 runs each): the longest stall while a 1 MB comparison runs in the
+background is 20-59 ms (medians 33 and 33 ms) at 0.5 ms, and 37-308 ms (medians 204 and
+249 ms) at Python's default 5 ms."""
 
 
 def configure_runtime() -> None:
@@ -84,16 +89,44 @@ def run(files: list[str]) -> int:
     return app.exec()
 
 
+def services(settings=None, settings_path: Path | None = None):
+    """What the window gets from the application (``ui.services.Services``): the preferences
+    (kept in ``settings_path``, by default the user's settings file), the user dictionary,
+    file locks, autosave and the version. The only place where ``app`` is handed to ``ui``."""
+    from app import __version__
+    from app.autosave import Autosaver
+    from app.paths import user_dictionary_path
+    from app.recovery import FileLock
+    from app.settings import Settings, save_settings, with_recent
+    from ui.services import Services
+
+    return Services(
+        settings=settings if settings is not None else Settings(),
+        store_settings=lambda value: save_settings(value, settings_path),
+        remember_file=with_recent,
+        user_dictionary=user_dictionary_path,
+        lock_for=lambda path: FileLock(str(path)),
+        autosave=lambda sessions, seconds, parent: Autosaver(sessions, seconds, parent=parent),
+        version=__version__,
+    )
+
+
+def make_window(settings=None, settings_path: Path | None = None):
+    """The main window wired to the application (tests, benchmarks and :func:`start_window`)."""
+    from ui.main_window import MainWindow
+
+    return MainWindow(services(settings, settings_path))
+
+
 def start_window(files: list[str], *, ask_recovery: bool = True):
     """Build the main window: settings (with a notice if they had to fall back), recovered
     documents after a crash, then the files asked for (or an empty document)."""
     from PySide6.QtWidgets import QMessageBox
 
     from drafting.templates import new_document
-    from ui.main_window import MainWindow
 
     settings, notices = load_settings()
-    window = MainWindow(settings)
+    window = make_window(settings)
     if notices:
         QMessageBox.information(
             window,

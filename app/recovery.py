@@ -67,9 +67,10 @@ class SnapshotStore:
         return path
 
     def clear(self, key: str) -> None:
-        """Forget a snapshot (after a clean save or close)."""
+        """Forget a snapshot (after a clean save or close). Best effort: a missing or unusable
+        autosave folder must never stop a document from closing."""
         for suffix in (".penholder", ".json"):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 (self.folder / f"{key}{suffix}").unlink()
 
     def orphans(self) -> list[Snapshot]:

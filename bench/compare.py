@@ -1,6 +1,6 @@
 """Benchmark: comparing two revisions, Penholder against the usual tools, in one run.
 
-Run:  .venv/bin/python bench/compare.py [--repeat N] [--slow-limit SECONDS]
+Run:  .venv/bin/python bench/compare.py [--repeat N] [--slow-limit SECONDS] [--tools penholder,git,...]
 
 Pairs: A/RES/67/193 (40 KB) and a revision with proportional edits (30 word edits, one
 paragraph inserted, one deleted, one moved); and a ~1 MB pair built from 25 copies of the
@@ -13,6 +13,8 @@ Tools (bench-only dependencies, installed with ``pip install redlines "python-re
   python-redlines Docxodus DocxDiff engine on the two exported DOCX files
   git             `git diff --no-index --word-diff=porcelain` on the two text files (C reference)
 Slow tools get one run each on the 1 MB pair, stopped after --slow-limit seconds.
+``--tools penholder`` times Penholder alone (no bench-only dependencies needed), e.g. to
+compare two versions of the engine: ``--tools penholder --repeat 30``.
 """
 
 from __future__ import annotations
@@ -141,7 +143,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--slow-limit", type=float, default=120.0)
+    parser.add_argument(
+        "--tools", default="penholder,git,difflib,redlines,python-redlines", help="comma-separated"
+    )
     args = parser.parse_args()
+    tools = set(args.tools.split(","))
     print(f"machine: {platform.machine()} Python {platform.python_version()}")
     pairs = [
         ("40 KB (A/RES/67/193)", import_text(SOURCE).document, import_text(revise(SOURCE, 1)).document),
@@ -150,7 +156,9 @@ def main() -> None:
     for label, old_doc, new_doc in pairs:
         small = label.startswith("40")
         old_text, new_text = export_text(old_doc), export_text(new_doc)
-        old_docx, new_docx = export_docx(old_doc).data, export_docx(new_doc).data
+        old_docx = new_docx = b""
+        if "python-redlines" in tools:
+            old_docx, new_docx = export_docx(old_doc).data, export_docx(new_doc).data
         result = compare(old_doc, new_doc)
         summary = result.summary()
         print(
@@ -160,18 +168,21 @@ def main() -> None:
         )
         repeat = args.repeat if small else max(3, args.repeat // 3)
         rows = [("penholder", measure(lambda o=old_doc, n=new_doc: compare(o, n), repeat), repeat)]
-        rows.append(
-            (
-                "git word-diff",
-                measure(lambda a=old_text, b=new_text: run_git(a, b), max(3, repeat // 2)),
-                max(3, repeat // 2),
+        if "git" in tools:
+            rows.append(
+                (
+                    "git word-diff",
+                    measure(lambda a=old_text, b=new_text: run_git(a, b), max(3, repeat // 2)),
+                    max(3, repeat // 2),
+                )
             )
-        )
         for name, call_args in (
             ("difflib", (old_text, new_text)),
             ("redlines", (old_text, new_text)),
             ("python-redlines", (old_docx, new_docx)),
         ):
+            if name not in tools:
+                continue
             if small:
                 function = {
                     "difflib": run_difflib,

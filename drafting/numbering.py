@@ -5,6 +5,7 @@ numbers, section numerals and footnote numbers. Nothing here is ever stored in a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from drafting.model import Block, BlockKind, Document, NoteRef, iter_inlines, plain_text
@@ -161,17 +162,40 @@ def _label_children(
         _label_children(child, reference, depth + 1, language, labels)
 
 
-def footnote_numbers(document: Document) -> dict[str, int]:
+FOOTNOTE_REGIMES = ("legacy", "current")
+"""How footnote indicators may repeat: "legacy", a repeated reference re-uses the number (older
+Editorial Manual, as in A/RES/67/193); "current", every reference is a footnote of its own."""
+
+
+def cited_footnotes(document: Document) -> Iterator[str]:
+    """The footnote id of every reference in the text, in reading order (repeats included)."""
+    for block in document.iter_blocks():
+        for node in iter_inlines(block.content):
+            if isinstance(node, NoteRef):
+                yield node.footnote_id
+
+
+def footnote_reference_counts(document: Document, cited: Iterable[str] | None = None) -> dict[str, int]:
+    """Footnote id -> how often the text cites it (repeated references count; an id the
+    text never cites is absent, so ``.get(id, 0) == 0`` means orphaned). ``cited``: the
+    references as :func:`cited_footnotes` lists them, when the caller has them already."""
+    counts: dict[str, int] = {}
+    for footnote_id in cited_footnotes(document) if cited is None else cited:
+        counts[footnote_id] = counts.get(footnote_id, 0) + 1
+    return counts
+
+
+def footnote_numbers(document: Document, cited: Iterable[str] | None = None) -> dict[str, int]:
     """Footnote id -> number, in order of first reference.
 
     Footnotes that nothing references are numbered after the referenced ones, in the
-    order they are stored, so that they still print (the checker reports them).
+    order they are stored, so that they still print (the checker reports them). ``cited``
+    as for :func:`footnote_reference_counts`.
     """
     numbers: dict[str, int] = {}
-    for block in document.iter_blocks():
-        for node in iter_inlines(block.content):
-            if isinstance(node, NoteRef) and node.footnote_id in document.footnotes:
-                numbers.setdefault(node.footnote_id, len(numbers) + 1)
+    for footnote_id in cited_footnotes(document) if cited is None else cited:
+        if footnote_id in document.footnotes and footnote_id not in numbers:
+            numbers[footnote_id] = len(numbers) + 1
     for footnote_id in document.footnotes:
         numbers.setdefault(footnote_id, len(numbers) + 1)
     return numbers

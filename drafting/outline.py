@@ -11,7 +11,7 @@ from typing import Any
 
 from drafting.importers.report import ImportReport
 from drafting.model import Block, BlockKind, Document, NoteRef, ProposalSpan, iter_inlines, plain_text
-from drafting.numbering import BlockLabel, block_labels, footnote_numbers
+from drafting.numbering import BlockLabel, block_labels, footnote_numbers, footnote_reference_counts
 from drafting.phrases import opening_phrase
 
 OUTLINE_SCHEMA = "penholder-outline/1"
@@ -91,11 +91,7 @@ class _Builder:
         return entry
 
     def footnotes(self) -> list[dict[str, Any]]:
-        counts: dict[str, int] = {}
-        for block in self.document.iter_blocks():
-            for node in iter_inlines(block.content):
-                if isinstance(node, NoteRef):
-                    counts[node.footnote_id] = counts.get(node.footnote_id, 0) + 1
+        counts = footnote_reference_counts(self.document)
         ordered = sorted(self.document.footnotes.values(), key=lambda f: self.numbers[f.id])
         return [
             {

@@ -6,6 +6,15 @@ before they finished). Results come back on the GUI thread and are emitted only 
 latest generation requested, so a slow old check can never overwrite a newer result.
 
 The machinery is :class:`ui.background.LatestOnly`, shared with the comparison runner.
+
+Checks are incremental: the runner keeps one :class:`drafting.checks.incremental.IncrementalChecker`,
+which re-checks only the paragraphs that changed since the previous snapshot and returns what
+``run_checks`` would. The checker is not thread-safe, and need not be: LatestOnly starts a job only
+when none is in flight (``submit`` starts one only if ``_job`` is None; the next starts from
+``_on_delivered`` on the GUI thread, after the running job's work has returned), on a pool of its
+own with at most one thread, so the checker is only ever used by one worker thread at a time. A
+snapshot is compared with the previous one by value, never by identity, so the reader's reuse of
+content lists between snapshots is harmless.
 """
 
 from __future__ import annotations
@@ -14,7 +23,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from drafting.checks import CheckSettings, run_checks
+from drafting.checks import CheckSettings
+from drafting.checks.incremental import IncrementalChecker
 from drafting.model import Document
 from ui.background import LatestOnly, describe_error
 
@@ -34,6 +44,7 @@ class CheckRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = LatestOnly("checks", self)
+        self._checker = IncrementalChecker()  # used on the worker thread only, one job at a time
         self._worker.busy.connect(self.busy)
         self._worker.done.connect(self._done)
 
@@ -53,7 +64,8 @@ class CheckRunner(QObject):
         returned generation is never reported.
         """
         settings = settings or CheckSettings()
-        return self._worker.submit(lambda: run_checks(document, settings))
+        checker = self._checker
+        return self._worker.submit(lambda: checker.check(document, settings))
 
     def shutdown(self) -> None:
         """Drop what is pending and wait for the running check, so the application can quit."""

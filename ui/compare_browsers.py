@@ -11,7 +11,8 @@ from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from ui.compare_render import DELETED_COLOUR, INSERTED_COLOUR, RowPair
+from ui.compare_side import RowPair
+from ui.compare_writer import DELETED_COLOUR, INSERTED_COLOUR
 
 EMPTY_TEXT = "Nothing to compare yet."
 SCROLL_MARGIN = 24

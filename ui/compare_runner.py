@@ -2,24 +2,22 @@
 
 Comparing two long texts takes a noticeable moment, so :class:`CompareRunner` runs
 :func:`drafting.compare.compare` on a worker thread and posts the result back through a queued
-signal. At most one comparison runs at a time (the engine's word alphabet is shared, so two
-must never run at once); a request made meanwhile waits, and of several waiting requests only
-the newest runs. A result is emitted only if no newer request was made since, so a slow old
-comparison never replaces a newer one. All bookkeeping happens on the GUI thread.
+signal. A runner runs one comparison at a time; a request made meanwhile waits, and of several
+waiting requests only the newest runs. A result is emitted only if no newer request was made
+since, so a slow old comparison never replaces a newer one. All bookkeeping happens on the GUI
+thread. Each runner (each comparison tab) has its own worker thread: comparisons share no
+state (each has its own word alphabet), so two tabs compare at the same time. The worker also
+makes the parts of the result that are otherwise made on first use
+(:meth:`drafting.compare.Comparison.prepare`), so that showing it costs the GUI thread less.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from drafting.compare import compare
 from drafting.model import Document
 from ui.background import LatestOnly
-
-_COMPARISONS = QThreadPool()
-"""One lane for every comparison in the process: the engine's word alphabet is shared, so two
-comparisons (two comparison tabs) must never run at once."""
-_COMPARISONS.setMaxThreadCount(1)
 
 
 class CompareRunner(QObject):
@@ -34,7 +32,7 @@ class CompareRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker = LatestOnly("comparison", self, pool=_COMPARISONS)
+        self._worker = LatestOnly("comparison", self)
         self._worker.busy.connect(self.busy)
         self._worker.done.connect(self._done)
 
@@ -45,7 +43,7 @@ class CompareRunner(QObject):
     def start(self, old: Document, new: Document) -> None:
         """Compare ``old`` with ``new``, which the caller must not change afterwards (pass
         snapshots). Any earlier request still waiting or running will not be reported."""
-        self._worker.submit(lambda: compare(old, new))
+        self._worker.submit(lambda: compare(old, new).prepare())
 
     def cancel(self) -> None:
         """Report nothing for the requests made so far (a running comparison finishes unseen)."""

@@ -21,13 +21,13 @@ from ui.editor.writer import flatten_blocks
 
 if TYPE_CHECKING:
     from ui.document_session import DocumentSession
-    from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
 
 class CompareTab(QWidget):
     def __init__(
         self,
-        window: MainWindow,
+        window: Workspace,
         old: Document,
         new: Document,
         old_title: str,
@@ -111,7 +111,7 @@ class CompareTab(QWidget):
         except OSError as exc:
             QMessageBox.warning(self, "Penholder", f"could not write {path.name}: {exc.strerror or exc}")
             return
-        self.window.statusBar().showMessage(f"Exported {path.name}", 5000)
+        self.window.show_message(f"Exported {path.name}", 5000)
 
     def export_docx_dialog(self) -> None:
         self.window.files.ask_author_once()
@@ -125,6 +125,7 @@ class CompareTab(QWidget):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec():
+            self.view.finish_building()  # a long comparison may still be being written out
             self.view.inline_browser.document().print_(printer)
 
     # -- accept / reject into the current text -----------------------------------------------------
@@ -166,9 +167,7 @@ class CompareTab(QWidget):
         """A masthead field (symbol, date, agenda item…) back to its old value, one undo step.
         The title, the organ line and the material before the title are part of the text."""
         if change.field in ("title", "organ_line", "front"):
-            self.window.statusBar().showMessage(
-                "That part is edited in the text itself: change it there", 6000
-            )
+            self.window.show_message("That part is edited in the text itself: change it there", 6000)
             return
         masthead = copy.deepcopy(session.document().masthead)
         setattr(masthead, change.field, copy.deepcopy(change.old))

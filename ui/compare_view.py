@@ -4,20 +4,19 @@ The view shows a :class:`drafting.compare.Comparison` it is given (:meth:`Compar
 and says what the user asked for through signals (export, print, accept or reject a change);
 file dialogs and editing are the owner's job. Going through changes: pick a row, or F8 / Shift+F8.
 In the side-by-side view the two texts scroll together, paragraph by paragraph.
+
+The texts of a long comparison are written in pieces between events (:mod:`ui.compare_build`):
+the list of changes is complete at once, the first screen of text too, and the rest follows
+within a second or so for 1 MB while the window keeps answering. A change chosen before its
+paragraph is written is shown as soon as it is (:meth:`CompareView.is_building`,
+:attr:`CompareView.built`). A comparison of some 40 KB is complete when ``set_comparison``
+returns.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPixmap,
-    QShortcut,
-    QTextDocument,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,48 +27,25 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from drafting.compare import BlockChange, Comparison
+from drafting.compare import Comparison
 from drafting.model import Document
 from ui.compare_browsers import KIND_COLOURS, ChangeBrowser, ScrollSync
-from ui.compare_render import (
-    ChangeAnchor,
-    ChangeEntry,
-    RowPair,
-    change_entries,
-    inline_document,
-    side_by_side_documents,
-    summary_text,
-)
+from ui.compare_build import FIRST_SCREEN, SHORT_TEXT, Job, PieceBuilder
+from ui.compare_entries import ChangeEntry, change_entries, summary_text
+from ui.compare_inline import ChangeAnchor, InlineRedline
+from ui.compare_list import INDEX_ROLE, ChangeList
+from ui.compare_side import SideBySide
+from ui.compare_writer import Side, text_within
 
-INDEX_ROLE = Qt.ItemDataRole.UserRole
+__all__ = ["BUSY_TEXT", "INDEX_ROLE", "WRITING_TEXT", "CompareView"]
+
 BUSY_TEXT = "Comparing…"
-
-
-def _swatch(colour: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawRoundedRect(QRectF(1, 1, 10, 10), 2, 2)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _tooltip(entry: ChangeEntry) -> str:
-    """The row's title, and the old label where the paragraph was renumbered."""
-    change = entry.change
-    if isinstance(change, BlockChange) and change.change in ("modified", "formatting"):
-        if change.old_label and change.old_label != change.new_label:
-            return f"{entry.title} ({change.old_label} in the old text)"
-    return entry.title
+WRITING_TEXT = "Writing out the changes…"
+"""Shown while a long comparison's texts are being written."""
 
 
 class CompareView(QWidget):
@@ -83,6 +59,8 @@ class CompareView(QWidget):
     rejectRequested = Signal(object)
     currentChangeChanged = Signal(int)
     """The index of the selected change (-1: none)."""
+    built = Signal()
+    """The texts being written are complete (see :meth:`is_building`)."""
 
     INLINE, SIDE_BY_SIDE = 0, 1
 
@@ -91,10 +69,15 @@ class CompareView(QWidget):
         self._comparison: Comparison | None = None
         self._documents: tuple[Document | None, Document | None] = (None, None)
         self._entries: list[ChangeEntry] = []
-        self._anchors: dict[int, ChangeAnchor] = {}
-        self._pairs: dict[int, RowPair] = {}
         self._titles = ("Old text", "New text")
-        self._side_built = False
+        self._inline: InlineRedline | None = None
+        self._side: SideBySide | None = None
+        self._sides: tuple[Side, Side] | None = None
+        self._builders: list[PieceBuilder] = []
+        """The builders writing the current texts (the inline one, then the side-by-side one)."""
+        self._comparing = False
+        self._waiting = False
+        """The selected change's paragraph is not written yet: show it once it is."""
         self._build()
         self._set_enabled_state()
 
@@ -175,16 +158,8 @@ class CompareView(QWidget):
         commands.addWidget(self.previous_button)
         commands.addWidget(self.next_button)
 
-        self.change_list = QTreeWidget(self)
-        self.change_list.setColumnCount(1)
-        self.change_list.setHeaderLabels(["Changes"])
-        self.change_list.setRootIsDecorated(False)
-        self.change_list.setUniformRowHeights(True)
-        self.change_list.setSelectionMode(QTreeWidget.SelectionMode.SingleSelection)
-        # Selection, not the current item: a list given focus makes its first row current unselected,
-        # and that must not move the text.
+        self.change_list = ChangeList(self)
         self.change_list.itemSelectionChanged.connect(self._selection_changed)
-        self.change_list.setMinimumWidth(200)
 
         self.inline_browser = ChangeBrowser(self)
         self.old_browser = ChangeBrowser(self)
@@ -249,11 +224,11 @@ class CompareView(QWidget):
         self._rebuild(keep=None, keep_title=current.title if current else None)
 
     def clear(self) -> None:
+        self._stop_building()
         self._comparison = None
         self._documents = (None, None)
         self._entries = []
-        self._anchors, self._pairs = {}, {}
-        self._side_built = False
+        self._inline = self._side = self._sides = None
         self.sync.set_pairs([])
         for browser in (self.inline_browser, self.old_browser, self.new_browser):
             browser.show_document(QTextDocument())
@@ -262,6 +237,7 @@ class CompareView(QWidget):
         self.change_list.setHeaderLabels(["Changes"])
         self.summary_label.clear()
         self._set_enabled_state()
+        self._show_busy()
 
     def comparison(self) -> Comparison | None:
         return self._comparison
@@ -272,11 +248,21 @@ class CompareView(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         """Show that a comparison is being made (the current one stays until the new one comes)."""
-        self.busy_label.setVisible(busy)
-        self.progress.setVisible(busy)
+        self._comparing = busy
+        self._show_busy()
 
     def is_busy(self) -> bool:
+        """Whether the bar says a comparison is being made or its texts are being written."""
         return self.progress.isVisibleTo(self)
+
+    def is_building(self) -> bool:
+        """Whether the texts shown are still being written (:attr:`built` follows)."""
+        return any(builder.is_running() for builder in self._builders)
+
+    def finish_building(self) -> None:
+        """Write the rest of the texts now (printing needs the whole text)."""
+        for builder in list(self._builders):
+            builder.finish()
 
     def set_accept_reject_enabled(self, enabled: bool) -> None:
         self._accept_reject = enabled
@@ -296,9 +282,9 @@ class CompareView(QWidget):
     def set_mode(self, mode: int) -> None:
         """:attr:`INLINE` or :attr:`SIDE_BY_SIDE`; the current change stays in view."""
         self.mode_group.button(mode).setChecked(True)
-        if mode == self.SIDE_BY_SIDE:
+        self.stack.setCurrentIndex(mode)  # first: hidden browsers are narrow, and text laid out
+        if mode == self.SIDE_BY_SIDE:  # for them would be laid out again when they are shown
             self._build_side()
-        self.stack.setCurrentIndex(mode)
         self._show_current()
 
     def changes(self) -> list[ChangeEntry]:
@@ -307,20 +293,19 @@ class CompareView(QWidget):
 
     def current_change_index(self) -> int:
         """The selected change's index in :meth:`changes`, or -1."""
-        items = self.change_list.selectedItems()
-        return items[0].data(0, INDEX_ROLE) if items else -1
+        return self.change_list.selected_index()
 
     def current_change(self) -> ChangeEntry | None:
         index = self.current_change_index()
         return self._entries[index] if index >= 0 else None
 
     def anchors(self) -> list[ChangeAnchor]:
-        """Where each change starts in the inline document."""
-        return [self._anchors[i] for i in sorted(self._anchors)]
+        """Where each change starts in the inline document (those written so far)."""
+        anchors = self._inline.anchors if self._inline is not None else {}
+        return [anchors[i] for i in sorted(anchors)]
 
     def select_change(self, index: int) -> None:
-        if 0 <= index < self.change_list.topLevelItemCount():
-            self.change_list.setCurrentItem(self.change_list.topLevelItem(index))
+        self.change_list.select_index(index)
 
     def next_change(self) -> None:
         current = self.current_change_index()
@@ -349,31 +334,10 @@ class CompareView(QWidget):
         new comparison of the same texts, the change titled ``keep_title``."""
         comparison = self._comparison
         assert comparison is not None
+        self._stop_building()
         show = self.show_formatting()
         self._entries = change_entries(comparison, show_formatting=show)
-        inline, anchors = inline_document(comparison, show_formatting=show)
-        self._anchors = {anchor.index: anchor for anchor in anchors}
-        self.inline_browser.set_mark(None)
-        self.inline_browser.show_document(inline)
-        self._side_built = False
-        if self.mode() == self.SIDE_BY_SIDE:
-            self._build_side()
-
-        self.change_list.blockSignals(True)
-        self.change_list.clear()
-        items = []
-        for index, entry in enumerate(self._entries):
-            item = QTreeWidgetItem([entry.title])
-            item.setData(0, INDEX_ROLE, index)
-            item.setIcon(0, _swatch(KIND_COLOURS.get(entry.kind, KIND_COLOURS["modified"])))
-            item.setToolTip(0, _tooltip(entry))
-            items.append(item)
-        self.change_list.addTopLevelItems(items)
-        self.change_list.blockSignals(False)
-        count = len(self._entries)
-        self.change_list.setHeaderLabels(
-            [f"{count} change{'s' if count != 1 else ''}" if count else "No changes"]
-        )
+        self.change_list.show_entries(self._entries)
         summary = summary_text(self._entries)
         words = comparison.summary()
         if words["words_inserted"] or words["words_deleted"]:
@@ -382,6 +346,18 @@ class CompareView(QWidget):
         self.summary_label.setToolTip(summary)
         self.change_list.headerItem().setToolTip(0, summary_text(self._entries))
         self._set_enabled_state()
+
+        self._sides = Side.pair(comparison)
+        self._inline = InlineRedline(
+            comparison, show_formatting=show, sides=self._sides, entries=self._entries
+        )
+        self._side = None
+        self.sync.set_pairs([])
+        self.inline_browser.set_mark(None)
+        self.inline_browser.show_document(self._inline.document)
+        self._start_building([Job(self._inline.out.cursor, self._inline.steps())])
+        if self.mode() == self.SIDE_BY_SIDE:
+            self._build_side()
         for index, entry in enumerate(self._entries):
             if (keep is not None and entry.change is keep) or (
                 keep_title is not None and entry.title == keep_title
@@ -390,16 +366,57 @@ class CompareView(QWidget):
                 break
 
     def _build_side(self) -> None:
-        """Make the side-by-side texts (only when first shown: most readers stay inline)."""
-        if self._side_built or self._comparison is None:
+        """Write the side-by-side texts (only when first shown: most readers stay inline)."""
+        if self._side is not None or self._comparison is None:
             return
-        old, new, pairs = side_by_side_documents(self._comparison, show_formatting=self.show_formatting())
-        self._pairs = {pair.change_index: pair for pair in pairs if pair.change_index is not None}
-        for browser, document in ((self.old_browser, old), (self.new_browser, new)):
+        self._side = SideBySide(
+            self._comparison, show_formatting=self.show_formatting(), sides=self._sides, entries=self._entries
+        )
+        for browser, writer in ((self.old_browser, self._side.left), (self.new_browser, self._side.right)):
             browser.set_mark(None)
-            browser.show_document(document)
-        self.sync.set_pairs(pairs)
-        self._side_built = True
+            browser.show_document(writer.doc)
+        self.sync.set_pairs([])
+        jobs = [Job(writer.cursor, writer.steps()) for writer in (self._side.left, self._side.right)]
+        self._start_building(jobs)
+
+    def _start_building(self, jobs: list[Job]) -> None:
+        """Write a short comparison whole, now; of a long one the first screen now, the rest in
+        pieces (the choice is by size, never by time, so a short one is always complete)."""
+        builder = PieceBuilder(jobs, self)
+        self._builders.append(builder)  # before start(): a short text is finished within it
+        builder.progressed.connect(self._piece_written)
+        builder.finished.connect(lambda: self._builder_finished(builder))
+        comparison = self._comparison
+        assert comparison is not None
+        short = text_within(comparison.old, SHORT_TEXT) and text_within(comparison.new, SHORT_TEXT)
+        builder.start(None if short else FIRST_SCREEN)
+        self._show_busy()
+
+    def _stop_building(self) -> None:
+        for builder in self._builders:
+            builder.cancel()
+            builder.deleteLater()
+        self._builders = []
+        self._waiting = False
+
+    def _piece_written(self) -> None:
+        if self._waiting:
+            self._show_current()
+
+    def _builder_finished(self, builder: PieceBuilder) -> None:
+        if builder not in self._builders:
+            return
+        if self._side is not None and self._side.left.done and self._side.right.done:
+            self.sync.set_pairs(self._side.pairs())
+        self._show_busy()
+        if not self.is_building():
+            self.built.emit()
+
+    def _show_busy(self) -> None:
+        writing = self.is_building()
+        self.busy_label.setText(BUSY_TEXT if self._comparing or not writing else WRITING_TEXT)
+        for widget in (self.busy_label, self.progress):
+            widget.setVisible(self._comparing or writing)
 
     def _set_enabled_state(self) -> None:
         has = self._comparison is not None
@@ -420,20 +437,24 @@ class CompareView(QWidget):
 
     def _show_current(self) -> None:
         index = self.current_change_index()
+        self._waiting = False
         if index < 0:
             for browser in (self.inline_browser, self.old_browser, self.new_browser):
                 browser.set_mark(None)
             return
         colour = KIND_COLOURS.get(self._entries[index].kind, KIND_COLOURS["modified"])
         if self.mode() == self.INLINE:
-            anchor = self._anchors.get(index)
-            if anchor is not None:
-                block = self.inline_browser.document().findBlock(anchor.position).blockNumber()
-                self.inline_browser.set_mark(block, colour)
-                self.inline_browser.scroll_to_block(block)
+            anchor = self._inline.anchors.get(index) if self._inline is not None else None
+            if anchor is None:
+                self._waiting = self.is_building()
+                return
+            block = self.inline_browser.document().findBlock(anchor.position).blockNumber()
+            self.inline_browser.set_mark(block, colour)
+            self.inline_browser.scroll_to_block(block)
             return
-        pair = self._pairs.get(index)
+        pair = self._side.pair(index) if self._side is not None else None
         if pair is None:
+            self._waiting = self.is_building()
             return
         self.old_browser.set_mark(pair.old_block_number, colour)
         self.new_browser.set_mark(pair.new_block_number, colour)

@@ -50,7 +50,7 @@ class OpenerCompleter(QCompleter):
         return False
 
     def update_for(self, session: DocumentSession) -> None:
-        cursor = session.editor.textCursor()
+        cursor = session.text_cursor()
         found = openers.completion_prefix(cursor)
         if found is None:
             self.popup().hide()

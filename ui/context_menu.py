@@ -22,7 +22,7 @@ KIND_ORDER = ("preambular", "operative", "subparagraph", "heading", "paragraph")
 
 def spelling_finding_at(window: MainWindow, position: int) -> tuple[Finding, tuple[int, int]] | None:
     session = window.current_session()
-    if session is None or session.last_snapshot().revision != session.qdoc.revision():
+    if session is None or not session.text_is_read():
         return None
     for finding in session.findings:
         if not finding.rule.startswith("spelling"):
@@ -90,7 +90,7 @@ def _replace(window: MainWindow, place: tuple[int, int], text: str) -> None:
     cursor = QTextCursor(session.qdoc)
     cursor.setPosition(place[0])
     cursor.setPosition(place[1], QTextCursor.MoveMode.KeepAnchor)
-    with session.undo.step(f"Correct spelling to “{text}”"):
+    with session.edit_step(f"Correct spelling to “{text}”"):
         cursor.insertText(text)
 
 

@@ -15,9 +15,14 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafting.checks import CheckSettings, Finding
 from drafting.checks.fixes import FixNotApplicable, apply_fix
-from drafting.ids import new_id
-from drafting.model import BlockKind, Document, DocumentKind, Footnote, Inline, NoteRef, iter_inlines
-from drafting.numbering import footnote_numbers
+from drafting.model import (
+    BlockKind,
+    Document,
+    DocumentKind,
+    Inline,
+    plain_text,
+)
+from drafting.numbering import BlockLabel, block_labels, footnote_numbers, footnote_reference_counts
 from drafting.storage import Revision
 from ui.check_runner import CheckRunner, Debouncer
 from ui.editor import formats, openers, structure_ops
@@ -26,7 +31,9 @@ from ui.editor.footnote_marker import FootnoteMarkers
 from ui.editor.reader import Snapshot, SurfaceReader
 from ui.editor.widget import DraftEditor
 from ui.editor.writer import FlatBlock, SurfaceWriter, load_into
+from ui.paragraph_texts import ParagraphFacts, ParagraphTexts, cited_in_order
 from ui.paste import paste_clip
+from ui.session_footnotes import FootnoteGestures
 from ui.undo_bridge import CallbackStep, UndoBridge
 
 REFRESH_MS = 250
@@ -35,12 +42,14 @@ CHECK_MS = 600
 """Pause in typing after which the checks run (in the background)."""
 
 
-class DocumentSession(QObject):
+class DocumentSession(FootnoteGestures, QObject):
     refreshed = Signal()
     """The model snapshot changed (outline, footnotes and labels may have changed)."""
     findingsChanged = Signal(list)
     checkingChanged = Signal(bool)
     footnoteOrphaned = Signal(str, int)
+    renamed = Signal()
+    """The document got a new file name (Save As): tab titles follow."""
 
     def __init__(
         self,
@@ -94,11 +103,59 @@ class DocumentSession(QObject):
         """The blank document Penholder starts with: opening a file replaces it while unchanged."""
         self.hidden_rules: frozenset[str] = frozenset()
         """Rules the user switched off (UN spelling off hides ``spelling.house-style``)."""
-        self.autosave_key: str | None = None
         self.display_name = "Untitled"
+        # What this document holds outside its text, for the application (see ui.services):
+        self.lock = None
+        """The lock of the Penholder file while it is open here (``ui.services.FileLock``)."""
+        self.disk_stamp: object = None
+        """The file's modification stamp when opened or last saved (``ui.file_io``)."""
+        self.autosave_key: str | None = None
+        """The name of this document's autosave snapshot (chosen by the autosaver)."""
+        self.autosaved_at: int | None = None
+        """:attr:`change_count` when the last snapshot was taken (None: none since saving)."""
+        self.change_count = 0
+        """Grows with every change to the text or to what lies outside it (an undo included)."""
+        self.qdoc.contentsChanged.connect(self._count_change)
+        self.undo.stack.indexChanged.connect(self._count_change)
         self.reference_counts: dict[str, int] = {}
+        self._facts = ParagraphTexts()
+        self.paragraph_facts: dict[str, ParagraphFacts] = {}
+        """Per paragraph (by id, in reading order): text, words, footnotes cited; as of the last refresh."""
+        self._structure: tuple = ()
+        self.block_labels: dict[str, BlockLabel] = {}
+        """Block id -> its label and reference ("OP 12"), as of the last refresh."""
         self.refresh()
         QTimer.singleShot(0, self.request_checks)
+
+    # -- what the window and the commands use (they do not reach into the editor or the stack) --
+
+    @property
+    def history(self):
+        """The undo history (a ``QUndoStack``): the window's Undo and Redo follow it."""
+        return self.undo.stack
+
+    def edit_step(self, name: str):
+        """``with session.edit_step("Bold"): …``: whatever changes inside is one named undo step."""
+        return self.undo.step(name)
+
+    def text_cursor(self) -> QTextCursor:
+        return self.editor.textCursor()
+
+    def set_text_cursor(self, cursor: QTextCursor) -> None:
+        self.editor.setTextCursor(cursor)
+
+    def structure_changed(self) -> None:
+        """Paragraphs were added, removed or changed kind: margin labels are painted again."""
+        self.editor.mark_structure_changed()
+
+    @property
+    def footnote_numbers(self) -> dict[str, int]:
+        """Footnote id -> the number shown (as of the last refresh)."""
+        return self.markers.numbers
+
+    def text_is_read(self) -> bool:
+        """Whether the last snapshot is the text as it stands (findings' places are exact)."""
+        return self._snapshot is not None and self._snapshot.revision == self.qdoc.revision()
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -122,28 +179,27 @@ class DocumentSession(QObject):
     def refresh(self) -> None:
         """Re-read the surface, renumber footnotes, notice orphaned footnotes, tell the panels."""
         snapshot = self.snapshot()
-        numbers = footnote_numbers(snapshot.document)
+        self.paragraph_facts = self._facts.read(snapshot.document)
+        cited = cited_in_order(self.paragraph_facts)
+        numbers = footnote_numbers(snapshot.document, cited)
         if numbers != self.markers.numbers:
             self.markers.numbers = numbers
             self.qdoc.markContentsDirty(0, self.qdoc.characterCount())
-        self.reference_counts = self._count_references(snapshot.document)
+        self.reference_counts = footnote_reference_counts(snapshot.document, cited)
         referenced = set(self.reference_counts)
         for footnote_id in sorted(self._referenced - referenced):
             if footnote_id in self.base.footnotes and footnote_id not in self.editor.clipboard_notes:
                 self.footnoteOrphaned.emit(footnote_id, numbers.get(footnote_id, 0))
         self._referenced = referenced
-        self.editor.mark_structure_changed()
+        structure = _structure(snapshot.document)
+        if structure != self._structure:
+            self._structure = structure
+            self.block_labels = block_labels(snapshot.document)
+            self.editor.mark_structure_changed()
         self.refreshed.emit()
 
-    @staticmethod
-    def _count_references(document: Document) -> dict[str, int]:
-        """How often each footnote is cited (the footnotes panel shows it; 0 means orphaned)."""
-        counts: dict[str, int] = {}
-        for block in document.iter_blocks():
-            for node in iter_inlines(block.content):
-                if isinstance(node, NoteRef):
-                    counts[node.footnote_id] = counts.get(node.footnote_id, 0) + 1
-        return counts
+    def _count_change(self, *_args: object) -> None:
+        self.change_count += 1
 
     def _contents_changed(self) -> None:
         self._refresh_later.poke()
@@ -332,74 +388,6 @@ class DocumentSession(QObject):
             cursor = openers.replace_opening(self.editor.textCursor(), phrase, italic=phrases_italic)
         self.editor.setTextCursor(cursor)
 
-    # -- footnotes ---------------------------------------------------------------------------------
-
-    def _set_footnotes(self, name: str | None, footnotes: dict[str, Footnote]) -> None:
-        def apply(value: object) -> None:
-            self.base.footnotes = dict(value)  # type: ignore[arg-type]
-            self._snapshot = None
-            self.refresh()
-            self._check_later.poke()
-
-        step = CallbackStep(name or "Footnotes", apply, dict(self.base.footnotes), dict(footnotes))
-        self.undo.push(step)
-
-    def insert_footnote(self, content: list[Inline] | None = None) -> str:
-        """A new footnote at the cursor (Ctrl+Alt+F); later footnotes renumber. Returns its id."""
-        footnote_id = new_id("fn")
-        footnotes = dict(self.base.footnotes)
-        footnotes[footnote_id] = Footnote(footnote_id, list(content or []))
-        with self.undo.step("Insert footnote"):
-            self._set_footnotes(None, footnotes)
-            self._insert_marker(footnote_id)
-        self.refresh()
-        return footnote_id
-
-    def recite_footnote(self, footnote_id: str) -> None:
-        """Cite an existing footnote again at the cursor."""
-        if footnote_id not in self.base.footnotes:
-            return
-        number = self.markers.numbers.get(footnote_id, "")
-        with self.undo.step(f"Cite footnote {number} again"):
-            self._insert_marker(footnote_id)
-        self.refresh()
-
-    def _insert_marker(self, footnote_id: str) -> None:
-        cursor = self.editor.textCursor()
-        cursor.clearSelection()
-        plain = formats.plain_format(cursor.charFormat())
-        cursor.insertText(formats.OBJECT_CHAR, formats.footnote_format(footnote_id))
-        cursor.setCharFormat(plain)
-        self.editor.setTextCursor(cursor)
-
-    def set_footnote_content(self, footnote_id: str, content: list[Inline]) -> None:
-        if footnote_id not in self.base.footnotes:
-            return
-        footnotes = dict(self.base.footnotes)
-        footnotes[footnote_id] = Footnote(footnote_id, list(content))
-        number = self.markers.numbers.get(footnote_id, "")
-        self._set_footnotes(f"Edit footnote {number}", footnotes)
-
-    def delete_footnote(self, footnote_id: str) -> None:
-        footnotes = {k: v for k, v in self.base.footnotes.items() if k != footnote_id}
-        number = self.markers.numbers.get(footnote_id, "")
-        self._set_footnotes(f"Delete footnote {number}", footnotes)
-
-    def goto_footnote_reference(self, footnote_id: str) -> None:
-        block = self.qdoc.firstBlock()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                it += 1
-                if fragment.charFormat().property(formats.NOTE_ID) == footnote_id:
-                    cursor = QTextCursor(self.qdoc)
-                    cursor.setPosition(fragment.position() + 1)
-                    self.editor.setTextCursor(cursor)
-                    self.editor.ensureCursorVisible()
-                    return
-            block = block.next()
-
     # -- whole-document and paragraph edits (restore a revision, accept / reject a change) ---------
 
     def set_outside_text(self, name: str | None, document: Document) -> None:
@@ -458,18 +446,6 @@ class DocumentSession(QObject):
         self.refresh()
         return done
 
-    def _adopt_footnotes(self, content: list[Inline], source: Document) -> None:
-        missing = {
-            node.footnote_id
-            for node in iter_inlines(content)
-            if isinstance(node, NoteRef) and node.footnote_id not in self.base.footnotes
-        }
-        missing &= set(source.footnotes)
-        if missing:
-            footnotes = dict(self.base.footnotes)
-            footnotes.update({i: source.footnotes[i] for i in missing})
-            self._set_footnotes(None, footnotes)
-
     # -- document-level ----------------------------------------------------------------------------
 
     def set_masthead(self, masthead) -> None:
@@ -497,7 +473,47 @@ class DocumentSession(QObject):
         self._unsaved = True
         self.undo.stack.cleanChanged.emit(False)
 
+    def set_file(self, path: Path, stamp: object, lock) -> None:
+        """The document now lives in ``path`` (saved there): its name, stamp and lock follow."""
+        if self.path != path:
+            self.release_lock()
+            self.lock = lock
+            if lock is not None:
+                lock.acquire()
+        self.path = path
+        self.source = path
+        self.disk_stamp = stamp
+        self.display_name = path.stem
+        self.mark_saved()
+        self.renamed.emit()
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
     def close(self) -> None:
+        self.release_lock()
         self.runner.shutdown()
         self._refresh_later.cancel()
         self._check_later.cancel()
+
+
+def _structure(document: Document) -> tuple:
+    """What the labels depend on (``drafting.numbering.block_labels``): the language and, in
+    reading order, each paragraph's id, kind, numbering and number of children (which with the
+    order describe the tree) and the headings' texts (an "Annex" heading starts the annex).
+    Typing in an ordinary paragraph leaves it unchanged."""
+    return (
+        document.language,
+        tuple(
+            (
+                block.id,
+                block.kind,
+                block.numbered,
+                len(block.children),
+                plain_text(block.content) if block.kind is BlockKind.HEADING else None,
+            )
+            for block in document.iter_blocks()
+        ),
+    )

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QMessageBox
 
-from app.paths import user_dictionary_path
 from drafting.errors import DraftingError
 from drafting.ids import new_id
 from drafting.model import Mark, Text
@@ -20,26 +19,26 @@ from ui.editor.writer import FlatBlock
 from ui.find_bar import replace_all as replace_everywhere
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
 
 class EditCommands:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         self.window = window
 
     def replace_all(self, needle: str, replacement: str, match_case: bool) -> None:
         session = self.window.current_session()
         if session is None:
             return
-        with session.undo.step(f"Replace all “{needle}”"):
+        with session.edit_step(f"Replace all “{needle}”"):
             count = replace_everywhere(session.qdoc, needle, replacement, match_case)
-        self.window.statusBar().showMessage(f"{count} replaced", 4000)
+        self.window.show_message(f"{count} replaced", 4000)
 
     def toggle_mark(self, mark: str) -> None:
         session = self.window.current_session()
         if session is None:
             return
-        cursor = session.editor.textCursor()
+        cursor = session.text_cursor()
         current = cursor.charFormat()
         fmt = QTextCharFormat()
         if mark == "bold":
@@ -53,7 +52,7 @@ class EditCommands:
         if not cursor.hasSelection():
             session.editor.mergeCurrentCharFormat(fmt)
             return
-        with session.undo.step(mark.capitalize()):
+        with session.edit_step(mark.capitalize()):
             cursor.mergeCharFormat(fmt)
 
     def phrase_chosen(self, text: str, kind: str) -> None:
@@ -62,13 +61,13 @@ class EditCommands:
         session = self.window.current_session()
         if session is None:
             return
-        cursor = session.editor.textCursor()
+        cursor = session.text_cursor()
         block = cursor.block()
         is_opener = opening_phrase(text, kind, session.language) == text.strip()
         if is_opener and not block.text().strip():
             session.insert_opener(text)
         elif is_opener:
-            with session.undo.step("Insert opening phrase"):
+            with session.edit_step("Insert opening phrase"):
                 session.insert_paragraphs("Insert opening phrase", [FlatBlock(kind, new_id("p"), 0, [])])
                 session.insert_opener(text)
         else:
@@ -86,7 +85,7 @@ class EditCommands:
 
     def add_to_dictionary(self, word: str) -> None:
         try:
-            add_user_word(user_dictionary_path(), word)
+            add_user_word(self.window.services.user_dictionary(), word)
         except (DraftingError, ValueError) as exc:
             QMessageBox.warning(
                 self.window, "Penholder", f"“{word}” could not be added to the dictionary: {exc}"
@@ -94,4 +93,4 @@ class EditCommands:
             return
         for session in self.window.sessions():
             session.set_check_settings(self.window.check_settings())
-        self.window.statusBar().showMessage(f"“{word}” added to your dictionary", 4000)
+        self.window.show_message(f"“{word}” added to your dictionary", 4000)

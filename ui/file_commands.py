@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from app.recovery import FileLock
-from app.settings import with_recent
 from ui import file_io
 from ui.background import EveryJob
 from ui.editor.writer import flatten
@@ -23,7 +21,7 @@ from ui.import_notice import import_notice
 
 if TYPE_CHECKING:
     from ui.document_session import DocumentSession
-    from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
 Button = QMessageBox.StandardButton
 PDF_FALLBACK_NOTE = "LibreOffice is not installed: simplified layout, footnotes at the end"
@@ -36,10 +34,10 @@ PDF_FALLBACK_DETAIL = (
 
 
 class FileCommands:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         self.window = window
         self.last_folder = str(Path.home())
-        self.pdf_jobs = EveryJob("PDF export", window)
+        self.pdf_jobs = EveryJob("PDF export", window)  # type: ignore[arg-type]
         """LibreOffice making PDFs, one after another, off the GUI thread."""
 
     # -- new / open --------------------------------------------------------------------------------
@@ -72,11 +70,10 @@ class FileCommands:
 
     def _replace_blank(self, opened: DocumentSession) -> None:
         """Close the unchanged blank start-up document once a file is open in its place."""
-        for index in reversed(range(self.window.tabs.count())):
-            session = getattr(self.window.tabs.widget(index), "session", None)
-            if session is not None and session is not opened and session.replaceable and not session.modified:
-                self.close_tab(index)
-        self.window.tabs.setCurrentWidget(opened.editor.parentWidget())
+        for session in list(self.window.sessions()):
+            if session is not opened and session.replaceable and not session.modified:
+                self.window.close_session(session)
+        self.window.show_session(opened)
 
     def open_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self.window, "Open", self.last_folder, file_io.OPEN_FILTER)
@@ -87,14 +84,14 @@ class FileCommands:
         path = path.expanduser()
         for session in self.window.sessions():
             if session.path is not None and session.path.resolve() == path.resolve():
-                self.window.tabs.setCurrentWidget(session.editor.parentWidget())
+                self.window.show_session(session)
                 return session
         if not path.exists():
             self._error(f"{path.name}: there is no such file")
             return None
         lock = None
         if path.suffix.lower() == file_io.PENHOLDER_SUFFIX:
-            lock = FileLock(str(path.resolve()))
+            lock = self.window.services.lock_for(path.resolve())
             holder = lock.holder()
             if holder is not None:
                 answer = QMessageBox.question(
@@ -123,22 +120,13 @@ class FileCommands:
         session.lock = lock
         notice = import_notice(opened.report, path.name)
         if notice is not None:
-            session.editor.parentWidget().show_notice(notice)
+            self.window.show_notice(session, notice)
         self.last_folder = str(path.parent)
-        self._remember(path)
+        self.window.remember_file(path)
         if opened.notices:
-            self.window.statusBar().showMessage("; ".join(opened.notices), 10000)
+            self.window.show_message("; ".join(opened.notices), 10000)
         self._replace_blank(session)
         return session
-
-    def _remember(self, path: Path) -> None:
-        self.window.settings = with_recent(self.window.settings, str(path.resolve()))
-        try:
-            from app.settings import save_settings
-
-            save_settings(self.window.settings, self.window.settings_path)
-        except OSError:
-            pass  # the recent-files list is a convenience; failing to store it is not worth a prompt
 
     # -- save --------------------------------------------------------------------------------------
 
@@ -148,7 +136,7 @@ class FileCommands:
             return False
         if session.path is None:
             return self.save_as(session)
-        if file_io.changed_on_disk(session.path, getattr(session, "disk_stamp", None)):
+        if file_io.changed_on_disk(session.path, session.disk_stamp):
             answer = QMessageBox.warning(
                 self.window,
                 "Penholder",
@@ -166,7 +154,7 @@ class FileCommands:
         session = session or self.window.current_session()
         if session is None:
             return False
-        suggested = str(Path(self.last_folder) / f"{getattr(session, 'display_name', 'Untitled')}.penholder")
+        suggested = str(Path(self.last_folder) / f"{session.display_name}.penholder")
         name, _ = QFileDialog.getSaveFileName(
             self.window, "Save as", suggested, "Penholder files (*.penholder)"
         )
@@ -183,24 +171,16 @@ class FileCommands:
         except FileProblem as exc:
             self._error(str(exc))
             return False
+        lock = session.lock
         if session.path != path:
-            old_lock = getattr(session, "lock", None)
-            if old_lock is not None:
-                old_lock.release()
-            session.lock = FileLock(str(path.resolve()))
-            session.lock.acquire()
             self.window.autosaver.forget(session)
-            session.autosave_key = None
-        session.path = path
-        session.disk_stamp = stamp
-        session.display_name = path.stem
-        session.mark_saved()
+            session.autosave_key = None  # the snapshot of the new file has a name of its own
+            lock = self.window.services.lock_for(path.resolve())
+        session.set_file(path, stamp, lock)
         self.window.autosaver.forget(session)
         self.last_folder = str(path.parent)
-        self._remember(path)
-        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
-        self.window._update_tab_title(session)
-        self.window._update_status()
+        self.window.remember_file(path)
+        self.window.show_message(f"Saved {path.name}", 4000)
         return True
 
     # -- export / print ----------------------------------------------------------------------------
@@ -210,7 +190,7 @@ class FileCommands:
         if session is None:
             return
         filters = {"docx": "Word documents (*.docx)", "txt": "Text files (*.txt)", "pdf": "PDF files (*.pdf)"}
-        base = getattr(session, "display_name", "Untitled")
+        base = session.display_name
         suggested = str(Path(self.last_folder) / f"{base}.{kind}")
         caption = "Export"
         if kind == "pdf":
@@ -232,7 +212,7 @@ class FileCommands:
             self._error(str(exc))
             return False
         message = f"Exported {path.name}" + (f" ({'; '.join(warnings)})" if warnings else "")
-        self.window.statusBar().showMessage(message, 6000)
+        self.window.show_message(message, 6000)
         return True
 
     def _export_pdf(self, session: DocumentSession, path: Path) -> bool:
@@ -248,7 +228,7 @@ class FileCommands:
         if find_soffice() is None:
             return self._print_pdf(document, session.language, path, "LibreOffice is not installed")
         options = DocxOptions(author=self.window.settings.delegation or None)
-        self.window.statusBar().showMessage(f"Making {path.name} with LibreOffice…")
+        self.window.show_message(f"Making {path.name} with LibreOffice…")
         self.pdf_jobs.run(
             lambda: _pdf_through_libreoffice(document, path, options),
             lambda outcome, error: self._pdf_done(document, session.language, path, outcome, error),
@@ -260,7 +240,7 @@ class FileCommands:
         kind, detail = outcome if outcome else ("failed", error)
         if kind == "done":
             message = f"Exported {path.name}" + (f" ({'; '.join(detail)})" if detail else "")
-            self.window.statusBar().showMessage(message, 6000)
+            self.window.show_message(message, 6000)
         else:
             self._print_pdf(document, language, path, detail)
 
@@ -272,9 +252,7 @@ class FileCommands:
         except OSError as exc:
             self._error(str(exc))
             return False
-        self.window.statusBar().showMessage(
-            f"Exported {path.name} in the simplified layout ({reason})", 10000
-        )
+        self.window.show_message(f"Exported {path.name} in the simplified layout ({reason})", 10000)
         QMessageBox.information(
             self.window,
             "Penholder",
@@ -297,41 +275,25 @@ class FileCommands:
 
     # -- close -------------------------------------------------------------------------------------
 
-    def close_tab(self, index: int) -> bool:
-        tab = self.window.tabs.widget(index)
-        if tab is None:
+    def may_close(self, session: DocumentSession) -> bool:
+        """Whether the document may close: True when nothing is unsaved, or the user saved or
+        discarded it; False when the user cancelled (or saving failed)."""
+        if not session.modified:
             return True
-        session = tab.session
-        if session is None:  # a comparison tab: nothing to save
-            tab.close()
-            self.window.tabs.removeTab(index)
-            tab.deleteLater()
-            return True
-        if session.modified:
-            self.window.tabs.setCurrentIndex(index)
-            answer = QMessageBox.question(
-                self.window,
-                "Penholder",
-                f"Save the changes to “{getattr(session, 'display_name', 'Untitled')}” before closing?",
-                Button.Save | Button.Discard | Button.Cancel,
-                Button.Save,
-            )
-            if answer == Button.Cancel or (answer == Button.Save and not self.save(session)):
-                return False
-        self.window.autosaver.forget(session)
-        lock = getattr(session, "lock", None)
-        if lock is not None:
-            lock.release()
-        session.close()
-        self.window.tabs.removeTab(index)
-        tab.deleteLater()
-        return True
+        self.window.show_session(session)
+        answer = QMessageBox.question(
+            self.window,
+            "Penholder",
+            f"Save the changes to “{session.display_name}” before closing?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        return not (answer == Button.Cancel or (answer == Button.Save and not self.save(session)))
 
-    def close_all(self) -> bool:
-        while self.window.tabs.count():
-            if not self.close_tab(self.window.tabs.count() - 1):
-                return False
-        return True
+    def closed(self, session: DocumentSession) -> None:
+        """The document is closed on purpose: no snapshot to recover, no lock left."""
+        self.window.autosaver.forget(session)
+        session.close()
 
     # -- dialogs on the document -------------------------------------------------------------------
 
@@ -374,13 +336,11 @@ class FileCommands:
     def recite_footnote(self) -> None:
         session = self.window.current_session()
         if session is None or not session.base.footnotes:
-            self.window.statusBar().showMessage(
-                "There is no footnote to cite yet (Ctrl+Alt+F inserts one)", 5000
-            )
+            self.window.show_message("There is no footnote to cite yet (Ctrl+Alt+F inserts one)", 5000)
             return
         from drafting.model import plain_text
 
-        numbers = session.markers.numbers
+        numbers = session.footnote_numbers
         ordered = sorted(session.base.footnotes.values(), key=lambda f: numbers.get(f.id, 0))
         items = [f"{numbers.get(f.id, '?')}  {plain_text(f.content)[:80]}" for f in ordered]
         choice, ok = QInputDialog.getItem(self.window, "Cite a footnote again", "Footnote:", items, 0, False)

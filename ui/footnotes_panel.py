@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.model import Document, Inline, NoteRef, iter_inlines, plain_text
-from drafting.numbering import footnote_numbers
+from drafting.model import Document, Inline, plain_text
+from drafting.numbering import footnote_numbers, footnote_reference_counts
 from ui.inline_text import content_to_qtextdocument, qtextdocument_to_content
 
 COMMIT_DELAY_MS = 600
@@ -52,16 +52,20 @@ class FootnoteEntry:
     references: int
 
 
-def footnote_entries(document: Document) -> list[FootnoteEntry]:
-    """Entries for every footnote of ``document``, in number order."""
-    numbers = footnote_numbers(document)
-    counts = dict.fromkeys(document.footnotes, 0)
-    for block in document.iter_blocks():
-        for node in iter_inlines(block.content):
-            if isinstance(node, NoteRef) and node.footnote_id in counts:
-                counts[node.footnote_id] += 1
+def footnote_entries(
+    document: Document,
+    numbers: dict[str, int] | None = None,
+    references: dict[str, int] | None = None,
+) -> list[FootnoteEntry]:
+    """Entries for every footnote of ``document``, in number order.
+
+    ``numbers`` and ``references`` are the session's (already derived at the last refresh);
+    when absent they are derived from ``document`` by the core.
+    """
+    numbers = footnote_numbers(document) if numbers is None else numbers
+    references = footnote_reference_counts(document) if references is None else references
     entries = [
-        FootnoteEntry(fid, numbers[fid], list(note.content), counts[fid])
+        FootnoteEntry(fid, numbers.get(fid, 0), list(note.content), references.get(fid, 0))
         for fid, note in document.footnotes.items()
     ]
     return sorted(entries, key=lambda e: e.number)

@@ -7,6 +7,7 @@ It assembles and forwards: each gesture goes to the current tab's
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,61 +25,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.autosave import Autosaver
-from app.settings import Settings, save_settings
 from drafting.checks import CheckSettings
+from drafting.languages import LANGUAGE_NAMES
 from drafting.model import BlockKind, Document
 from ui import actions as action_table
 from ui.checks_panel import ChecksPanel
 from ui.compare_tab import CompareTab
 from ui.completion import OpenerCompleter
+from ui.dock_layout import NARROW, DockLayout
 from ui.document_session import DocumentSession
 from ui.document_tab import DocumentTab
 from ui.edit_commands import EditCommands
 from ui.editor import formats
 from ui.file_commands import FileCommands
-from ui.footnotes_panel import FootnoteEntry, FootnotesPanel
+from ui.footnotes_panel import FootnotesPanel, footnote_entries
 from ui.outline_panel import OutlinePanel, outline_entries
 from ui.phrase_palette import PhrasePalette
 from ui.revision_commands import RevisionCommands
 from ui.revisions_panel import RevisionsPanel
-
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "ru": "Russian",
-    "zh": "Chinese",
-    "ar": "Arabic",
-}
+from ui.services import Services
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, *, settings_path: Path | None = None) -> None:
+    """The window over the open documents; it implements :class:`ui.workspace.Workspace` for the
+    command objects and gets what belongs to the application as :class:`ui.services.Services`."""
+
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.settings = settings
-        self.settings_path = settings_path
+        self.services = services
+        self.settings = services.settings
         self.setWindowTitle("Penholder")
-        self._resize_for_the_screen()
-        self._narrow_from: bytes | None = None
-        """The dock layout before a narrow window gathered the docks in one column."""
+        DockLayout.fit_to_screen(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.currentChanged.connect(self._current_changed)
-        self.tabs.tabCloseRequested.connect(lambda index: self.files.close_tab(index))
+        self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
         self.files = FileCommands(self)
         self.edits = EditCommands(self)
-        self.autosaver = Autosaver(self.sessions, settings.autosave_seconds, parent=self)
+        self.autosaver = services.autosave(self.sessions, self.settings.autosave_seconds, self)
         self.autosaver.saved.connect(lambda _t: self._update_status())
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self._build_docks()
         self._build_status_bar()
         self._build_actions()
         self._connected: DocumentSession | None = None
-        self._docks_before_comparison = None
         self._update_actions()
 
     # -- building ----------------------------------------------------------------------------------
@@ -107,6 +100,7 @@ class MainWindow(QMainWindow):
         self.outline_dock.raise_()
         self.resizeDocks([self.outline_dock, self.checks_dock], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.checks_dock, self.footnotes_dock], [480, 300], Qt.Orientation.Vertical)
+        self.docks = DockLayout(self, self.checks_dock)
         self.outline.activated.connect(lambda block_id: self._with_session(lambda s: s.goto_block(block_id)))
         self.outline.shown.connect(
             lambda block_id: self._with_session(lambda s: s.goto_block(block_id, focus=False))
@@ -146,10 +140,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut("Ctrl+Z")
-        self.undo_action.triggered.connect(lambda: self._with_session(lambda s: s.undo.stack.undo()))
+        self.undo_action.triggered.connect(lambda: self._with_session(lambda s: s.history.undo()))
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcuts(["Ctrl+Y", "Ctrl+Shift+Z"])
-        self.redo_action.triggered.connect(lambda: self._with_session(lambda s: s.undo.stack.redo()))
+        self.redo_action.triggered.connect(lambda: self._with_session(lambda s: s.history.redo()))
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         docks_menu = QMenu("&Panels", self)
@@ -171,7 +165,7 @@ class MainWindow(QMainWindow):
             "export_text": lambda: f.export("txt"),
             "export_pdf": lambda: f.export("pdf"),
             "print": f.print_document,
-            "close": lambda: f.close_tab(self.tabs.currentIndex()),
+            "close": lambda: self.close_tab(self.tabs.currentIndex()),
             "quit": self.close,
             "cut": lambda: self._editor_call("cut"),
             "copy": lambda: self._editor_call("copy"),
@@ -228,12 +222,11 @@ class MainWindow(QMainWindow):
             action(session)
 
     def check_settings(self) -> CheckSettings:
-        from app.paths import user_dictionary_path
         from drafting.errors import DraftingError
         from drafting.spelling import load_user_words
 
         try:
-            words = load_user_words(user_dictionary_path())
+            words = load_user_words(self.services.user_dictionary())
         except DraftingError as exc:
             self.statusBar().showMessage(f"The user dictionary could not be read: {exc}", 8000)
             words = frozenset()
@@ -250,7 +243,8 @@ class MainWindow(QMainWindow):
         tab.find_bar.replaceAllRequested.connect(self.edits.replace_all)
         tab.masthead.editRequested.connect(self.files.edit_details)
         index = self.tabs.addTab(tab, title)
-        session.undo.stack.cleanChanged.connect(lambda _clean: self._update_tab_title(session))
+        session.history.cleanChanged.connect(lambda _clean: self._update_tab_title(session))
+        session.renamed.connect(lambda: (self._update_tab_title(session), self._update_status()))
         self.tabs.setCurrentIndex(index)
         session.editor.setFocus()
         self._update_tab_title(session)
@@ -262,24 +256,70 @@ class MainWindow(QMainWindow):
         self.add_session(session, title)
         return session
 
+    def show_session(self, session: DocumentSession) -> None:
+        self.tabs.setCurrentWidget(session.editor.parentWidget())
+
+    def show_notice(self, session: DocumentSession, notice) -> None:
+        session.editor.parentWidget().show_notice(notice)
+
+    def show_message(self, message: str, milliseconds: int = 0) -> None:
+        self.statusBar().showMessage(message, milliseconds)
+
+    def show_revisions(self, session: DocumentSession) -> None:
+        if session is self.current_session():
+            self.revisions.set_revisions(session.revisions)
+
+    def selected_revisions(self) -> list[int]:
+        return self.revisions.selected_indices()
+
+    def remember_file(self, path: Path) -> None:
+        self.settings = self.services.remember_file(self.settings, str(path.resolve()))
+        with contextlib.suppress(OSError):  # the recent-files list is a convenience, not worth a prompt
+            self.services.store_settings(self.settings)
+
+    def close_tab(self, index: int) -> bool:
+        """Close a tab (asking to save unsaved work); False if the user kept it open."""
+        tab = self.tabs.widget(index)
+        if tab is None:
+            return True
+        session = getattr(tab, "session", None)
+        if session is not None:
+            if not self.files.may_close(session):
+                return False
+            self.files.closed(session)
+        else:
+            tab.close()  # a comparison: nothing to save
+        self.tabs.removeTab(self.tabs.indexOf(tab))
+        tab.deleteLater()
+        return True
+
+    def close_session(self, session: DocumentSession) -> bool:
+        return self.close_tab(self.tabs.indexOf(session.editor.parentWidget()))
+
+    def close_all(self) -> bool:
+        while self.tabs.count():
+            if not self.close_tab(self.tabs.count() - 1):
+                return False
+        return True
+
     def _update_tab_title(self, session: DocumentSession) -> None:
-        if not shiboken6.isValid(session.undo.stack):
+        if not shiboken6.isValid(session.history):
             return  # the document is being destroyed (closing the window)
         for index in range(self.tabs.count()):
             if getattr(self.tabs.widget(index), "session", None) is session:
-                name = getattr(session, "display_name", "Untitled")
+                name = session.display_name
                 self.tabs.setTabText(index, ("• " if session.modified else "") + name)
                 self.tabs.setTabToolTip(index, _tab_tip(session, name))
         current = self.current_session()
         if current is not None:
-            name = getattr(current, "display_name", "Untitled")
+            name = current.display_name
             self.setWindowTitle(f"{name}{' (unsaved changes)' if current.modified else ''} — Penholder")
         else:
             self.setWindowTitle("Penholder")
 
     def _current_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()
-        self._give_comparisons_room(isinstance(self.tabs.currentWidget(), CompareTab))
+        self.docks.give_comparisons_room(isinstance(self.tabs.currentWidget(), CompareTab))
         if self._connected is not None:
             for signal, slot in self._connections:
                 signal.disconnect(slot)
@@ -297,9 +337,9 @@ class MainWindow(QMainWindow):
             for signal, slot in pairs:
                 signal.connect(slot)
                 self._connections.append((signal, slot))
-            self.undo_action.setEnabled(session.undo.stack.canUndo())
-            self._connections.append((session.undo.stack.indexChanged, self._undo_changed))
-            session.undo.stack.indexChanged.connect(self._undo_changed)
+            self.undo_action.setEnabled(session.history.canUndo())
+            self._connections.append((session.history.indexChanged, self._undo_changed))
+            session.history.indexChanged.connect(self._undo_changed)
             self.checks.set_findings(session.findings)
             self.checks.set_busy(session.runner.is_busy)
             self.revisions.set_revisions(session.revisions)
@@ -314,17 +354,6 @@ class MainWindow(QMainWindow):
         self._undo_changed()
         self._update_actions()
 
-    def _give_comparisons_room(self, comparing: bool) -> None:
-        """A comparison gets the whole width: the editing panels step aside and come back as
-        they were when a document tab is chosen again."""
-        if comparing and self._docks_before_comparison is None:
-            self._docks_before_comparison = self.saveState()
-            for dock in self.findChildren(QDockWidget):
-                dock.hide()
-        elif not comparing and self._docks_before_comparison is not None:
-            self.restoreState(self._docks_before_comparison)
-            self._docks_before_comparison = None
-
     def _update_actions(self) -> None:
         has = self.current_session() is not None
         for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
@@ -334,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def _undo_changed(self, *_args: object) -> None:
         session = self.current_session()
-        stack = session.undo.stack if session else None
+        stack = session.history if session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
@@ -347,21 +376,15 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         document = session.document()
-        self.outline.set_entries(outline_entries(document))
-        references = session.reference_counts
-        numbers = session.markers.numbers
-        entries = [
-            FootnoteEntry(note_id, numbers.get(note_id, 0), footnote.content, references.get(note_id, 0))
-            for note_id, footnote in sorted(
-                document.footnotes.items(), key=lambda item: numbers.get(item[0], 0)
-            )
-        ]
+        facts = session.paragraph_facts
+        self.outline.set_entries(outline_entries(document, facts, session.block_labels))
+        entries = footnote_entries(document, session.footnote_numbers, session.reference_counts)
         self.footnotes.set_footnotes(entries)
         if self._phrases_visible:
             self.phrases.set_context(document, self._palette_kind(session))
         else:
             self._phrases_stale = True  # refreshed when the palette is shown (it costs 0.1 s on 1 MB)
-        self.words_label.setText(f"{_word_count(document):,} words")
+        self.words_label.setText(f"{sum(fact.words for fact in facts.values()):,} words")
         self._update_status()
 
     def _phrases_shown(self, visible: bool) -> None:
@@ -384,7 +407,7 @@ class MainWindow(QMainWindow):
         block_id = session.current_block_id()
         if block_id:
             self.outline.select_block(block_id)
-        fmt = session.editor.textCursor().charFormat()
+        fmt = session.text_cursor().charFormat()
         note_id = fmt.property(formats.NOTE_ID)
         if isinstance(note_id, str):
             self.footnotes.select(note_id)
@@ -468,7 +491,7 @@ class MainWindow(QMainWindow):
         if before is None:
             self.statusBar().showMessage("This paragraph cannot move further that way", 3000)
             return
-        offset = session.editor.textCursor().positionInBlock()
+        offset = session.text_cursor().positionInBlock()
         session.move_block(block_id, before)
         session.goto_block(block_id, offset)
 
@@ -478,7 +501,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The text has changed since this was checked; checking again…", 5000)
             session.request_checks()
 
-    def apply_settings(self, settings: Settings) -> None:
+    def apply_settings(self, settings) -> None:
         language_changed = settings.language != self.settings.language
         self.settings = settings
         session = self.current_session()
@@ -490,7 +513,7 @@ class MainWindow(QMainWindow):
             session.hidden_rules = self.hidden_rules()
             session.set_check_settings(self.check_settings())
         try:
-            save_settings(settings, self.settings_path)
+            self.services.store_settings(settings)
         except OSError as exc:
             QMessageBox.warning(
                 self, "Penholder", f"The preferences could not be saved: {exc.strerror or exc}"
@@ -506,47 +529,19 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def _about(self) -> None:
-        from app import __version__
-
         QMessageBox.about(
             self,
             "About Penholder",
-            f"Penholder {__version__}\nA drafting assistant for United Nations resolutions and negotiation texts.",
+            f"Penholder {self.services.version}\n"
+            "A drafting assistant for United Nations resolutions and negotiation texts.",
         )
 
-    NARROW = 1000
-    """Below this width the panels share one column on the right, so that the text keeps room."""
-
-    def _resize_for_the_screen(self) -> None:
-        """1320×860, or nine tenths of a smaller screen's free area."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 1320, 860
-        if screen is not None:
-            width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9))
-        self.resize(width, height)
+    NARROW = NARROW
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if hasattr(self, "checks_dock") and self._docks_before_comparison is None:
-            self._fit_docks(event.size().width() < self.NARROW)
-
-    def _fit_docks(self, narrow: bool) -> None:
-        """In a narrow window the left panels join the right ones as tabs (one column of docks);
-        widened again, the panels go back where they were."""
-        if narrow and self._narrow_from is None:
-            self._narrow_from = self.saveState()
-            right = Qt.DockWidgetArea.RightDockWidgetArea
-            for dock in self.findChildren(QDockWidget):
-                if (
-                    self.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
-                    and not dock.isFloating()
-                ):
-                    self.addDockWidget(right, dock)
-                    self.tabifyDockWidget(self.checks_dock, dock)
-            self.checks_dock.raise_()
-        elif not narrow and self._narrow_from is not None:
-            state, self._narrow_from = self._narrow_from, None
-            self.restoreState(state)
+        if hasattr(self, "docks"):
+            self.docks.resized(event.size().width())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -554,17 +549,12 @@ class MainWindow(QMainWindow):
         self.footnotes_dock.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.files.close_all():
+        if self.close_all():
             self.files.pdf_jobs.wait()  # a PDF being made is finished, not cut short
+            self.autosaver.wait()
             event.accept()
         else:
             event.ignore()
-
-
-def _word_count(document: Document) -> int:
-    from drafting.model import plain_text
-
-    return sum(len(plain_text(block.content).split()) for block in document.iter_blocks())
 
 
 def _tab_tip(session: DocumentSession, name: str) -> str:

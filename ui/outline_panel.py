@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from drafting.model import Block, BlockKind, Document, plain_text
-from drafting.numbering import block_labels
+from drafting.numbering import BlockLabel, block_labels
+from ui.paragraph_texts import ParagraphFacts
 
 MIME_BLOCK_ID = "application/x-penholder-block-id"
 """Drag data naming the dragged block, added to what the tree itself puts in a drag."""
@@ -57,16 +58,22 @@ class OutlineEntry:
     depth: int
 
 
-def outline_entries(document: Document) -> list[OutlineEntry]:
-    """The entries for ``document`` in reading order: covering material, then the body."""
-    labels = block_labels(document)
+def outline_entries(
+    document: Document,
+    facts: dict[str, ParagraphFacts] | None = None,
+    labels: dict[str, BlockLabel] | None = None,
+) -> list[OutlineEntry]:
+    """The entries for ``document`` in reading order: covering material, then the body.
+    ``facts`` and ``labels``: the paragraphs' texts and labels when already at hand
+    (``DocumentSession.paragraph_facts`` and ``.block_labels``)."""
+    labels = block_labels(document) if labels is None else labels
     entries: list[OutlineEntry] = []
 
     def walk(blocks: list[Block], depth: int, front: bool) -> None:
         for block in blocks:
             label = labels[block.id]
             kind = "front" if front else block.kind.value
-            text = plain_text(block.content).strip()
+            text = facts[block.id].text if facts is not None else plain_text(block.content).strip()
             entries.append(OutlineEntry(block.id, kind, label.reference, label.label, text, depth))
             walk(block.children, depth + 1, front)
 
@@ -244,6 +251,9 @@ class OutlinePanel(QWidget):
         entries = list(entries)
         if entries == self._entries:
             return
+        if self._same_shape(entries):
+            self._update_items(entries)
+            return
         self._entries = entries
         selected = self.current_block_id()
         scroll = self.tree.verticalScrollBar().value()
@@ -264,6 +274,21 @@ class OutlinePanel(QWidget):
             self.tree.setUpdatesEnabled(True)
             self._rebuilding = False
         self._update_actions()
+
+    def _same_shape(self, entries: list[OutlineEntry]) -> bool:
+        """Whether ``entries`` has the same paragraphs, kinds and nesting as the tree shows (text
+        typed in paragraphs changes no more than that): then only the captions are updated."""
+        old = self._entries
+        return len(old) == len(entries) and all(
+            (a.block_id, a.kind, a.depth) == (b.block_id, b.kind, b.depth)
+            for a, b in zip(old, entries, strict=True)
+        )
+
+    def _update_items(self, entries: list[OutlineEntry]) -> None:
+        old, self._entries = self._entries, entries
+        for before, entry in zip(old, entries, strict=True):
+            if before != entry:
+                self._describe(self._items[entry.block_id], entry)
 
     def entries(self) -> list[OutlineEntry]:
         return list(self._entries)
@@ -324,20 +349,34 @@ class OutlinePanel(QWidget):
         item = self._items.get(block_id)
         if item is None:
             return None
-        siblings = self._sibling_ids(self._parent(item))
-        index = siblings.index(block_id)
-        last = len(siblings) - 1
+        if how not in ("up", "top", "down", "bottom"):
+            raise ValueError(f"unknown move: {how!r}")
+        # Only the neighbours are looked at: the operative part of a long text has a thousand
+        # siblings and this runs each time the current item changes.
+        parent = self._parent(item)
+        index = parent.indexOfChild(item)
         if how in ("up", "top"):
-            if index == 0:
+            before = self._sibling_from(parent, index - 1, -1)
+            if before is None:
                 return None
-            return siblings[index - 1] if how == "up" else siblings[0]
-        if how in ("down", "bottom"):
-            if index == last:
-                return None
-            if how == "down" and index + 2 <= last:
-                return siblings[index + 2]
-            return ""
-        raise ValueError(f"unknown move: {how!r}")
+            return before if how == "up" else self._sibling_from(parent, 0, +1)
+        after = self._sibling_from(parent, index + 1, +1)
+        if after is None:
+            return None
+        if how == "down":
+            next_after = self._sibling_from(parent, parent.indexOfChild(self._items[after]) + 1, +1)
+            return next_after or ""
+        return ""
+
+    @staticmethod
+    def _sibling_from(parent: QTreeWidgetItem, index: int, step: int) -> str | None:
+        """The first paragraph among ``parent``'s children from ``index`` on in direction ``step``."""
+        while 0 <= index < parent.childCount():
+            block_id = _block_id(parent.child(index))
+            if block_id:
+                return block_id
+            index += step
+        return None
 
     def request_move(self, block_id: str, how: str) -> bool:
         """Emit ``moveRequested`` for a keyboard or menu move; False if it cannot move."""
@@ -409,7 +448,8 @@ class OutlinePanel(QWidget):
                 groups[key].setText(0, f"{title} ({counts[key]})")
 
     def _make_item(self, entry: OutlineEntry) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([entry_caption(entry)])
+        item = QTreeWidgetItem()
+        self._describe(item, entry)
         item.setData(0, _ID_ROLE, entry.block_id)
         item.setData(0, _KEY_ROLE, entry.block_id)
         item.setFlags(
@@ -418,14 +458,19 @@ class OutlinePanel(QWidget):
             | Qt.ItemFlag.ItemIsDragEnabled
             | Qt.ItemFlag.ItemIsDropEnabled
         )
-        reference = "" if entry.kind == "front" else f"<b>{html.escape(entry.reference)}</b><br>"
-        item.setToolTip(0, f"<p>{reference}{html.escape(entry.text) or '<i>(empty)</i>'}</p>")
         if entry.kind == BlockKind.HEADING:
             font = QFont(item.font(0))
             font.setBold(True)
             item.setFont(0, font)
         self._items[entry.block_id] = item
         return item
+
+    @staticmethod
+    def _describe(item: QTreeWidgetItem, entry: OutlineEntry) -> None:
+        """The caption and tooltip (what changes as the paragraph is typed in)."""
+        item.setText(0, entry_caption(entry))
+        reference = "" if entry.kind == "front" else f"<b>{html.escape(entry.reference)}</b><br>"
+        item.setToolTip(0, f"<p>{reference}{html.escape(entry.text) or '<i>(empty)</i>'}</p>")
 
     # -- helpers -----------------------------------------------------------------------
 

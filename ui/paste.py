@@ -39,7 +39,7 @@ def paste_clip(session: DocumentSession, clip: Clip) -> None:
         for n in iter_inlines(b.content)
         if isinstance(n, ProposalSpan)
     }
-    cursor = session.editor.textCursor()
+    cursor = session.text_cursor()
     selected = {
         n.proposal_id
         for p in _selected_paragraphs(session, cursor)
@@ -78,7 +78,7 @@ def paste_clip(session: DocumentSession, clip: Clip) -> None:
     for note_id, content in clip.footnotes.items():
         footnotes.setdefault(note_id, Footnote(note_id, list(content)))
     writer = SurfaceWriter(source)
-    with session.undo.step("Paste"):
+    with session.edit_step("Paste"):
         if footnotes != session.base.footnotes or source.proposals != session.base.proposals:
             source.footnotes = footnotes
             session.set_outside_text(None, source)
@@ -91,8 +91,8 @@ def paste_clip(session: DocumentSession, clip: Clip) -> None:
                 cursor.insertBlock(block_format, formats.plain_format(cursor.charFormat()))
             writer.write_inlines(cursor, content or [Text("")])
         cursor.endEditBlock()
-    session.editor.setTextCursor(cursor)
-    session.editor.mark_structure_changed()
+    session.set_text_cursor(cursor)
+    session.structure_changed()
     session.refresh()
 
 

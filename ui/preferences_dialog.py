@@ -1,4 +1,4 @@
-"""The Preferences dialog: edits a copy of :class:`app.settings.Settings`.
+"""The Preferences dialog: edits a copy of the preferences (:class:`ui.services.Preferences`).
 
 Every control only offers valid values (a fixed list of languages, two exclusive regimes, a
 bounded spin box), so the dialog cannot produce settings that ``load_settings`` would refuse.
@@ -23,17 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings import FOOTNOTE_REGIMES, LANGUAGES, Settings
+from drafting.languages import ENDONYMS, OFFICIAL_LANGUAGES
+from drafting.numbering import FOOTNOTE_REGIMES
+from ui.services import Preferences
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "Français",
-    "es": "Español",
-    "ru": "Русский",
-    "zh": "中文",
-    "ar": "العربية",
-}
-"""Each official language in its own script, as the language menu shows it."""
 REGIME_EXPLANATIONS = {
     "legacy": "Legacy: a footnote may be cited again by its number (older Editorial Manual)",
     "current": "Current: each reference once; a repeat becomes a new footnote",
@@ -42,14 +35,14 @@ AUTOSAVE_RANGE = (5, 3600)
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._original = settings
 
         self.language_combo = QComboBox()
-        for code in LANGUAGES:
-            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        for code in OFFICIAL_LANGUAGES:
+            self.language_combo.addItem(ENDONYMS[code], code)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(settings.language), 0))
         language_note = QLabel("Arabic is written right to left.")
         language_note.setEnabled(False)
@@ -97,7 +90,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-    def settings(self) -> Settings:
+    def settings(self) -> Preferences:
         """The edited settings (a new object; the recent files are kept as they were)."""
         regime = next(name for name, button in self.regime_buttons.items() if button.isChecked())
         return replace(

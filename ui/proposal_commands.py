@@ -26,14 +26,14 @@ def apply_document(session: DocumentSession, document: Document, name: str) -> N
         session.replace_document(document, name)
         return
     writer = SurfaceWriter(document)
-    with session.undo.step(name):
+    with session.edit_step(name):
         session.set_outside_text(None, document)
         for block_id, block in old_blocks.items():
             if block_id not in new_blocks:
                 structure_ops.delete_family(session.qdoc, block_id)
             elif new_blocks[block_id].content != block.content:
                 structure_ops.replace_content(session.qdoc, writer, block_id, new_blocks[block_id].content)
-    session.editor.mark_structure_changed()
+    session.structure_changed()
     session.refresh()
     session.request_checks()
 

@@ -1,4 +1,5 @@
-"""After a crash: which autosaved documents to recover (:class:`app.recovery.Snapshot`).
+"""After a crash: which autosaved documents to recover (``app.recovery.Snapshot``, seen here as
+:class:`AutosavedCopy`).
 
 Each snapshot is opened once to show what it holds. One that cannot be read is listed with
 "(cannot be read)" and is not offered for recovery; it is discarded with the others
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,10 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.recovery import Snapshot
 from drafting import storage
 from drafting.errors import StorageError
 from drafting.model import Document, plain_text
+
+
+class AutosavedCopy(Protocol):
+    """An autosave snapshot as the dialog reads it."""
+
+    path: Path
+    source: str | None
+    saved_at: float
+
 
 UNREADABLE = "(cannot be read)"
 UNTITLED = "Untitled document"
@@ -43,7 +53,7 @@ def autosave_time(timestamp: float) -> str:
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
 
 
-def snapshot_preview(snapshot: Snapshot) -> str | None:
+def snapshot_preview(snapshot: AutosavedCopy) -> str | None:
     """The title or first words of the snapshot's document, "" if it is empty, None if unreadable."""
     try:
         document = storage.load(snapshot.path).document
@@ -65,7 +75,7 @@ def document_preview(document: Document) -> str:
 
 
 class RecoveryDialog(QDialog):
-    def __init__(self, snapshots: list[Snapshot], parent: QWidget | None = None) -> None:
+    def __init__(self, snapshots: list[AutosavedCopy], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Recover documents")
         self._snapshots = list(snapshots)
@@ -104,7 +114,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 140 + 30 * min(len(self._snapshots), 10))
 
-    def _fill_row(self, row: int, snapshot: Snapshot) -> None:
+    def _fill_row(self, row: int, snapshot: AutosavedCopy) -> None:
         preview = snapshot_preview(snapshot)
         readable = preview is not None
         self.readable.append(readable)
@@ -142,7 +152,7 @@ class RecoveryDialog(QDialog):
         self._choice = "later"
         super().reject()
 
-    def choices(self) -> tuple[list[Snapshot], list[Snapshot]]:
+    def choices(self) -> tuple[list[AutosavedCopy], list[AutosavedCopy]]:
         """(to recover, to discard). "Recover selected" recovers the ticked snapshots and
         discards the rest (damaged ones included); "Discard all" discards every snapshot;
         "Decide later" (or closing the dialog) touches nothing."""

@@ -22,7 +22,7 @@ from ui.revisions_panel import SaveRevisionDialog
 if TYPE_CHECKING:
     from drafting.model import Document
     from ui.document_session import DocumentSession
-    from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
 
 def suggest_name(revisions: list[Revision]) -> str:
@@ -34,7 +34,7 @@ def revision_title(revision: Revision) -> str:
 
 
 class RevisionCommands:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         self.window = window
 
     def _session(self) -> DocumentSession | None:
@@ -42,7 +42,7 @@ class RevisionCommands:
 
     def _changed(self, session: DocumentSession) -> None:
         session.mark_unsaved()
-        self.window.revisions.set_revisions(session.revisions)
+        self.window.show_revisions(session)
 
     def save_revision(self, name: str | None = None, date: str | None = None) -> Revision | None:
         """Keep the current text under a name ("Rev.1"); with no name given, ask for one."""
@@ -58,9 +58,7 @@ class RevisionCommands:
         revision = Revision(name=name, date=date or today, document=copy.deepcopy(session.document()))
         session.revisions.append(revision)
         self._changed(session)
-        self.window.statusBar().showMessage(
-            f"Revision “{name}” saved in the document (Save writes the file)", 5000
-        )
+        self.window.show_message(f"Revision “{name}” saved in the document (Save writes the file)", 5000)
         return revision
 
     def view(self, index: int) -> None:
@@ -134,7 +132,7 @@ class RevisionCommands:
             self.window, "Compare the current text with", self.window.files.last_folder, file_io.OPEN_FILTER
         )
         if name:
-            selected = [i for i in self.window.revisions.selected_indices() if i >= 0]
+            selected = [i for i in self.window.selected_revisions() if i >= 0]
             self.compare_with_path(Path(name), selected[0] if len(selected) == 1 else -1)
 
     def compare_with_path(self, path: Path, index: int = -1) -> bool:

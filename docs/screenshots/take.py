@@ -23,6 +23,7 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
+from app.gui import make_window  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from drafting.templates import new_document  # noqa: E402
 from ui.compare_view import CompareView  # noqa: E402
@@ -49,7 +50,7 @@ def screen(app: QApplication, name: str, widget=None) -> None:
 
 
 def new_window() -> MainWindow:
-    window = MainWindow(Settings())
+    window = make_window(Settings())
     window.resize(1440, 900)
     window.move(0, 0)
     window.show()

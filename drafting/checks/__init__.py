@@ -3,6 +3,8 @@
 Each rule is a small function registered with :func:`rule`, with a stable id. Block rules
 look at one paragraph (or footnote) at a time, so the editor can re-check the paragraph
 being typed; document rules look across paragraphs (footnote order, *Ibid.*, also/further).
+The editor checks successive snapshots through :mod:`drafting.checks.incremental`, which gives
+what :func:`run_checks` gives while re-running the block rules only where something changed.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def run_checks(document: Document, settings: CheckSettings | None = None) -> lis
 
 
 def check_block(document: Document, block_id: str, settings: CheckSettings | None = None) -> list[Finding]:
-    """Findings of the block rules for one paragraph or footnote: what the editor re-runs while typing."""
+    """Findings of the block rules for one paragraph or footnote."""
     _load_rules()
     ctx = CheckContext(document, settings)
     if block_id in document.footnotes:

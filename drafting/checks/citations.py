@@ -6,10 +6,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from weakref import WeakKeyDictionary
 
 from drafting.checks import rule
-from drafting.checks.context import CheckContext
+from drafting.checks.context import CheckContext, fact
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 
@@ -57,11 +56,16 @@ def _body_before(text: str, position: int, ctx: CheckContext) -> str | None:
         return None
     code = best[1]
     if code == "OWN":
-        organ = ctx.document.masthead.organ or (ctx.document.masthead.organ_line or "").removeprefix(
-            "The "
-        ).rstrip(",")
-        return _ORGAN_CODES.get(organ, "GA" if ctx.is_resolution else None)
+        return ctx.fact("citations.own-organ")
     return code
+
+
+@fact("citations.own-organ")
+def _own_organ(ctx: CheckContext) -> str | None:
+    """The organ "its resolution" means: the masthead's organ, else the organ line's."""
+    masthead = ctx.document.masthead
+    organ = masthead.organ or (masthead.organ_line or "").removeprefix("The ").rstrip(",")
+    return _ORGAN_CODES.get(organ, "GA" if ctx.is_resolution else None)
 
 
 @rule("citation.resolution-date", footnotes=True)
@@ -206,16 +210,13 @@ _OPCW_NOTE = re.compile(r"S/[1-9]\d*/(?:19|20)\d\d")
 document puts the year first (S/2020/1906); the two look alike, so the OPCW form is only taken for one
 in a text that names the Organisation for the Prohibition of Chemical Weapons (or OPCW)."""
 _OPCW = re.compile(r"Organi[sz]ation for the Prohibition of Chemical Weapons|\bOPCW\b")
-_names_opcw_cache: WeakKeyDictionary[CheckContext, bool] = WeakKeyDictionary()
 
 
+@fact("citations.names-opcw")
 def _names_opcw(ctx: CheckContext) -> bool:
     """Whether the document names the OPCW (in any paragraph or footnote); once per check run."""
-    found = _names_opcw_cache.get(ctx)
-    if found is None:
-        texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
-        found = _names_opcw_cache[ctx] = any(_OPCW.search(t) for t in texts)
-    return found
+    texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
+    return any(ctx.per_text("citations.opcw", t, lambda t: _OPCW.search(t) is not None) for t in texts)
 
 
 @rule("citation.symbol", footnotes=True)
@@ -228,7 +229,7 @@ def symbols(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     for start, end, candidate in find_symbols(text):
         # Only UN series are held to the grammar: "NCT/CID/696" is another body's reference.
         if candidate.split("/")[0] in known and parse_symbol(candidate) is None:
-            if _OPCW_NOTE.fullmatch(candidate) and _names_opcw(ctx):
+            if _OPCW_NOTE.fullmatch(candidate) and ctx.fact("citations.names-opcw"):
                 continue
             yield ctx.finding(
                 block,

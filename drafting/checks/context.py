@@ -1,10 +1,20 @@
-"""Everything the rules read, computed once per document."""
+"""Everything the rules read, computed once per document.
+
+Block rules read their own block, the language, the settings and the document kind freely. Anything
+else they need from the rest of the document goes through :meth:`CheckContext.fact`: a named,
+registered value computed once per run (whether a footnote exists, the document's names). While the
+incremental checker (:mod:`drafting.checks.incremental`) runs a block rule it records the facts read,
+so a cached result is reused only while those facts keep their values; a block rule that reads the
+document directly (``ctx.document``, ``ctx.blocks``, another footnote's text …) is recorded as
+depending on everything and is re-run every time.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block, BlockKind, Document, DocumentKind, Inline, NoteRef, ProposalSpan, Text
@@ -65,24 +75,126 @@ def current_runs(content: list[Inline]) -> Iterator[tuple[int, Text]]:
             stack.append(iter(node.deleted))
 
 
+FACTS: dict[str, Callable[..., Hashable]] = {}
+"""Fact name -> function(ctx, *args) computing it (see :func:`fact`)."""
+
+VOLATILE = "volatile"
+"""The read recorded when a block rule reads the document directly: nothing it could be keyed on."""
+
+_T = TypeVar("_T")
+_MISSING = object()
+
+
+def fact(name: str) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
+    """Register ``function(ctx, *args)`` as the fact ``name``: a document-wide value a block rule may
+    read through ``ctx.fact(name, *args)``. It must be computed from the context alone, and its value
+    must be immutable and comparable with ``==`` (it is kept to validate cached results)."""
+
+    def register(function: Callable[..., _T]) -> Callable[..., _T]:
+        FACTS[name] = function
+        return function
+
+    return register
+
+
+class TextMemo:
+    """Results of pure functions of one text (a paragraph's or a footnote's), by name and text.
+
+    A check run shares one memo among its rules (the treaty rules find the mentions of a paragraph
+    once, not three times). The incremental checker chains the memo of each run to the previous
+    run's (``previous``), so unchanged paragraphs are not analysed again; what a run did not ask for
+    is dropped with the older memo. A value must depend on nothing but the text, the language and
+    the settings (the incremental checker starts afresh when either changes), and must not be
+    mutated by whoever reads it.
+    """
+
+    def __init__(self, previous: TextMemo | None = None) -> None:
+        self.values: dict[tuple[str, str], Any] = {}
+        self._previous = previous.values if previous is not None else {}
+
+    def get(self, name: str, text: str, compute: Callable[[str], _T]) -> _T:
+        key = (name, text)
+        value = self.values.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._previous.get(key, _MISSING)
+            if value is _MISSING:
+                value = compute(text)
+            self.values[key] = value
+        return value
+
+
 class CheckContext:
-    def __init__(self, document: Document, settings: CheckSettings | None = None) -> None:
-        self.document = document
+    def __init__(
+        self, document: Document, settings: CheckSettings | None = None, *, memo: TextMemo | None = None
+    ) -> None:
+        self._document = document
         self.settings = settings or CheckSettings()
         self.language = document.language
-        self.labels: dict[str, BlockLabel] = block_labels(document)
-        self.numbers: dict[str, int] = footnote_numbers(document)
+        self._labels: dict[str, BlockLabel] = block_labels(document)
+        self._numbers: dict[str, int] = footnote_numbers(document)
         self._texts: dict[str, tuple[str, list[Marker]]] = {}
+        self._facts: dict[tuple[Hashable, ...], Hashable] = {}
+        self.memo = memo if memo is not None else TextMemo()
+        self.reads: dict[tuple[Hashable, ...], Hashable] | None = None
+        """Set by the incremental checker while a block rule runs: the facts it reads are added here."""
+
+    def _volatile(self) -> None:
+        if self.reads is not None:
+            self.reads[(VOLATILE,)] = None
+
+    @property
+    def document(self) -> Document:
+        self._volatile()
+        return self._document
+
+    @property
+    def labels(self) -> dict[str, BlockLabel]:
+        self._volatile()
+        return self._labels
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        self._volatile()
+        return self._numbers
 
     @property
     def is_resolution(self) -> bool:
-        return self.document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT_RESOLUTION)
+        return self._document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT_RESOLUTION)
+
+    def fact(self, name: str, *args: Hashable) -> Any:
+        """The registered fact ``name`` for ``args``, computed once per run (reads made while
+        computing it are not the calling rule's: the fact's value stands for them)."""
+        key = (name, *args)
+        value = self._facts.get(key, _MISSING)
+        if value is _MISSING:
+            reads, self.reads = self.reads, None
+            try:
+                value = self._facts[key] = FACTS[name](self, *args)
+            finally:
+                self.reads = reads
+        if self.reads is not None:
+            self.reads[key] = value
+        return value
+
+    def per_text(self, name: str, text: str, compute: Callable[[str], _T]) -> _T:
+        """``compute(text)``, remembered by name and text (see :class:`TextMemo` for what it may read)."""
+        return self.memo.get(name, text, compute)
+
+    def has_footnote(self, footnote_id: str) -> bool:
+        return self.fact("footnote-exists", footnote_id)
+
+    def remember_text(self, key: str, analysed: tuple[str, list[Marker]]) -> None:
+        """Give the context a block's (or, with key "footnote:<id>", a footnote's) text and markers,
+        known from an earlier run of the same content."""
+        self._texts[key] = analysed
 
     def text(self, block: Block) -> str:
-        return self.analysed(block)[0]
+        cached = self._texts.get(block.id)  # inlined analysed(): document rules ask for every block
+        return (cached or self.analysed(block))[0]
 
     def markers(self, block: Block) -> list[Marker]:
-        return self.analysed(block)[1]
+        cached = self._texts.get(block.id)
+        return (cached or self.analysed(block))[1]
 
     def analysed(self, block: Block) -> tuple[str, list[Marker]]:
         cached = self._texts.get(block.id)
@@ -91,10 +203,12 @@ class CheckContext:
         return cached
 
     def footnote_text(self, footnote_id: str) -> str:
+        """The text of a footnote (a block rule reading it depends on more than its own block)."""
+        self._volatile()
         key = "footnote:" + footnote_id
         cached = self._texts.get(key)
         if cached is None:
-            footnote = self.document.footnotes[footnote_id]
+            footnote = self._document.footnotes[footnote_id]
             cached = self._texts[key] = text_and_markers(footnote.content)
         return cached[0]
 
@@ -119,32 +233,49 @@ class CheckContext:
         )
 
     def label(self, block: Block) -> str:
-        return self.labels[block.id].reference
+        """How an editor names ``block``. A block rule may only pass it on as its findings' label:
+        the incremental checker relabels cached findings when paragraphs are renumbered."""
+        return self._labels[block.id].reference
 
     def footnote_label(self, footnote_id: str) -> str:
-        return f"footnote {self.numbers.get(footnote_id, '?')}"
+        return f"footnote {self.fact('footnote-number', footnote_id)}"
 
-    @cached_property
+    @property
     def blocks(self) -> list[Block]:
         """Every block in reading order (front matter, body, subparagraphs)."""
-        return list(self.document.iter_blocks())
+        self._volatile()
+        return self._blocks
 
     @cached_property
+    def _blocks(self) -> list[Block]:
+        return list(self._document.iter_blocks())
+
+    @property
     def footnotes_in_order(self) -> list[str]:
-        return sorted(self.document.footnotes, key=lambda fid: self.numbers[fid])
+        self._volatile()
+        return self._footnotes_in_order
 
     @cached_property
+    def _footnotes_in_order(self) -> list[str]:
+        return sorted(self._document.footnotes, key=lambda fid: self._numbers[fid])
+
+    @property
     def footnote_blocks(self) -> list[Block]:
         """Footnotes dressed as blocks (id = footnote id) for the rules that read any text."""
+        self._volatile()
+        return self._footnote_blocks
+
+    @cached_property
+    def _footnote_blocks(self) -> list[Block]:
         blocks = []
-        for footnote_id in self.footnotes_in_order:
-            footnote = self.document.footnotes[footnote_id]
-            self.labels[footnote_id] = BlockLabel(None, self.footnote_label(footnote_id))
+        for footnote_id in self._footnotes_in_order:
+            footnote = self._document.footnotes[footnote_id]
+            self._labels[footnote_id] = BlockLabel(None, self.footnote_label(footnote_id))
             blocks.append(Block(footnote_id, BlockKind.PARAGRAPH, footnote.content))
         return blocks
 
     def is_footnote(self, block: Block) -> bool:
-        return block.id in self.document.footnotes
+        return self.fact("footnote-exists", block.id)
 
     def part_of(self, block: Block) -> str:
         """ "preamble", "operative" or "other" (subparagraphs belong to their operative part)."""
@@ -153,6 +284,16 @@ class CheckContext:
         if block.kind in (BlockKind.OPERATIVE, BlockKind.SUBPARAGRAPH):
             return "operative"
         return "other"
+
+
+@fact("footnote-exists")
+def _footnote_exists(ctx: CheckContext, footnote_id: str) -> bool:
+    return footnote_id in ctx.document.footnotes
+
+
+@fact("footnote-number")
+def _footnote_number(ctx: CheckContext, footnote_id: str) -> int | str:
+    return ctx.numbers.get(footnote_id, "?")
 
 
 def excerpt(text: str, start: int, end: int, width: int = 30) -> str:

@@ -22,7 +22,7 @@ def missing_footnote(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A footnote marker that points at no footnote."""
     text = ctx.text(block)
     for marker in ctx.markers(block):
-        if marker.footnote_id not in ctx.document.footnotes:
+        if not ctx.has_footnote(marker.footnote_id):
             yield Finding(
                 "footnote.missing",
                 Severity.ERROR,

@@ -196,7 +196,7 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
         else:
             continue
         text = ctx.text(block)
-        end = len(_TRAILING.sub("", text))
+        end = ctx.per_text("punctuation.trailing", text, _end_of_text)
         if end == 0:
             continue
         last = text[end - 1]
@@ -218,6 +218,11 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
             excerpt(text, start, end),
             Fix(f"end with '{expected}'", "replace", block.id, start, end, expected),
         )
+
+
+def _end_of_text(text: str) -> int:
+    """Where the text ends, closing quotes, brackets and spaces apart."""
+    return len(_TRAILING.sub("", text))
 
 
 @rule("grammar.opening-italic")
@@ -251,17 +256,23 @@ def opening_italic(ctx: CheckContext, block: Block) -> Iterator[Finding]:
 
 def _opener(ctx: CheckContext, block: Block) -> tuple[str, int, str] | None:
     """(base opener, level 0 plain / 1 also / 2 further, phrase as written)."""
-    text = ctx.text(block)
-    if ctx.language == "zh":
-        if text.startswith("又") and block.kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE):
-            part = "preambular" if block.kind is BlockKind.PREAMBULAR else "operative"
+    kind, language = block.kind, ctx.language
+    return ctx.per_text(
+        f"grammar.opener.{kind.value}", ctx.text(block), lambda text: _opener_of(text, kind, language)
+    )
+
+
+def _opener_of(text: str, kind: BlockKind, language: str) -> tuple[str, int, str] | None:
+    if language == "zh":
+        if text.startswith("又") and kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE):
+            part = "preambular" if kind is BlockKind.PREAMBULAR else "operative"
             base = opening_phrase(text[1:], part, "zh") or opening_phrase(text[1:], "operative", "zh")
             return (base, 1, "又" + base) if base else None
         base = opening_phrase(text, "preambular", "zh") or opening_phrase(text, "operative", "zh")
         return (base, 0, base) if base else None
-    if ctx.language != "en":
+    if language != "en":
         return None
-    if block.kind is BlockKind.PREAMBULAR:
+    if kind is BlockKind.PREAMBULAR:
         phrase = opening_phrase(text, "preambular", "en")
         if not phrase:
             return None
@@ -278,6 +289,7 @@ def _opener(ctx: CheckContext, block: Block) -> tuple[str, int, str] | None:
     return _without_preposition(base), level, phrase
 
 
+_MUN_ADVERB = re.compile(r"(Further|Also) ([a-z]+ing)\b")
 _TRAILING_PREPOSITION = re.compile(r"\s+(?:of|to|with|by|upon|on|for)$")
 
 
@@ -298,7 +310,7 @@ def also_sequence(ctx: CheckContext) -> Iterator[Finding]:
             continue
         text = ctx.text(block)
         if block.kind is BlockKind.PREAMBULAR and ctx.language == "en":
-            mun = re.match(r"(Further|Also) ([a-z]+ing)\b", text)
+            mun = _MUN_ADVERB.match(text)
             if mun:
                 right = f"{mun.group(2).capitalize()} {mun.group(1).lower()}"
                 yield Finding(

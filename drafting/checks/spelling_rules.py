@@ -7,13 +7,14 @@ typed. Neither runs when ``ctx.settings.spelling`` is off.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from weakref import WeakKeyDictionary
 
 from drafting.checks import rule
-from drafting.checks.context import CheckContext, excerpt, text_and_markers
+from drafting.checks.context import CheckContext, excerpt, fact
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 from drafting.resources import load_json
@@ -31,19 +32,38 @@ from drafting.spelling import (
 _spellers: WeakKeyDictionary[CheckContext, Speller] = WeakKeyDictionary()
 
 
+class _DocumentSpeller(Speller):
+    """A Speller whose document names are the context's fact "names.document", asked for each time
+    they are consulted, so that the incremental checker knows which paragraphs depended on them
+    (only a capitalised first word that no list knows does)."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        super().__init__(ctx.language, ctx.settings.user_words)
+        self._context = weakref.ref(ctx)  # the speller is cached under ctx as a weak key
+
+    @property  # type: ignore[override]
+    def names(self) -> frozenset[str]:
+        ctx = self._context()
+        assert ctx is not None, "a check context's speller outlived it"
+        return ctx.fact("names.document")
+
+
 def speller_for(ctx: CheckContext) -> Speller:
     """One Speller per check run: the document's language, names and the user's words."""
     speller = _spellers.get(ctx)
     if speller is None:
-        document = ctx.document  # the closure must not hold ctx, the weak key
-
-        def names() -> frozenset[str]:
-            contents = [b.content for b in document.iter_blocks()]
-            contents += [f.content for f in document.footnotes.values()]
-            return document_words(text_and_markers(content)[0] for content in contents)
-
-        speller = _spellers[ctx] = Speller(ctx.language, ctx.settings.user_words, names)
+        speller = _spellers[ctx] = _DocumentSpeller(ctx)
     return speller
+
+
+@fact("names.document")
+def _document_names(ctx: CheckContext) -> frozenset[str]:
+    """The names and acronyms of every paragraph and footnote (:func:`document_words`), lower-cased."""
+    texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
+    found: set[str] = set()
+    for text in texts:
+        found.update(ctx.per_text("words.document", text, lambda t: document_words([t])))
+    return frozenset(word.lower() for word in found)
 
 
 def document_words(texts: Iterable[str]) -> frozenset[str]:
@@ -112,23 +132,25 @@ def house_style(ctx: CheckContext, block: Block) -> Iterator[Finding]:
         )  # fmt: skip
 
 
-_organisations: WeakKeyDictionary[CheckContext, bool] = WeakKeyDictionary()
-
-
 def names_an_organisation(ctx: CheckContext) -> bool:
     """Whether the document names a body that spells itself "Organisation" (a phrase exception such as
     the Organisation for the Prohibition of Chemical Weapons): there "the Organisation" refers back to
     it (A/RES/80/34: "… and for the Organisation for the Prohibition of Chemical Weapons and its deep
     appreciation of the Organisation, …"), not to the United Nations. Once per check run."""
-    found = _organisations.get(ctx)
-    if found is None:
-        style = house_style_data()
-        found = False
-        if style.phrases is not None:
-            texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
-            found = any("organisation" in m.group().lower() for t in texts for m in style.phrases.finditer(t))
-        _organisations[ctx] = found
-    return found
+    return ctx.fact("names.organisation")
+
+
+@fact("names.organisation")
+def _names_organisation(ctx: CheckContext) -> bool:
+    phrases = house_style_data().phrases
+    if phrases is None:
+        return False
+
+    def names(text: str) -> bool:
+        return any("organisation" in m.group().lower() for m in phrases.finditer(text))
+
+    texts = [ctx.text(b) for b in ctx.blocks] + [ctx.footnote_text(f) for f in ctx.document.footnotes]
+    return any(ctx.per_text("names.organisation", t, names) for t in texts)
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,14 @@ _GENERIC = re.compile(
 )
 
 
+def _text_mentions(ctx: CheckContext, text: str) -> tuple[Mention, ...]:
+    """The instruments ``text`` names, once per text (three rules ask)."""
+    language = ctx.language
+    return ctx.per_text("treaties.mentions", text, lambda t: tuple(find_mentions(t, language)))
+
+
 def _mentions(ctx: CheckContext, blocks: list[Block]) -> list[tuple[Block, Mention]]:
-    return [(block, mention) for block in blocks for mention in find_mentions(ctx.text(block), ctx.language)]
+    return [(block, mention) for block in blocks for mention in _text_mentions(ctx, ctx.text(block))]
 
 
 @rule("treaty.wrong-year", scope="document")
@@ -78,7 +84,7 @@ def _short(title: str) -> str:
 def title_form(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """An instrument named in a form UN texts do not use."""
     text = ctx.text(block)
-    for mention in find_mentions(text, ctx.language):
+    for mention in _text_mentions(ctx, text):
         if mention.nonstandard:
             yield Finding(
                 "treaty.title-form",
@@ -130,14 +136,17 @@ def _mention_markers(ctx: CheckContext) -> Iterator[tuple[Block, Mention, str]]:
         if not markers:
             continue
         text = ctx.text(block)
-        for mention in find_mentions(text, ctx.language):
-            if _ends_longer_title(text, mention):
-                continue
+        for mention in ctx.per_text("treaties.citable", text, lambda t: _citable_mentions(ctx, t)):
             for marker in markers:
                 gap = text[mention.end : marker.offset]
                 if marker.offset >= mention.end and len(gap) <= 3 and not gap.strip(" ,;:.”\"'》)"):
                     yield block, mention, marker.footnote_id
                     break
+
+
+def _citable_mentions(ctx: CheckContext, text: str) -> tuple[Mention, ...]:
+    """The mentions of ``text`` a footnote marker after them would cite (not the end of a longer title)."""
+    return tuple(m for m in _text_mentions(ctx, text) if not _ends_longer_title(text, m))
 
 
 @rule("treaty.footnote-mismatch", scope="document")
@@ -171,11 +180,14 @@ def footnote_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 @rule("treaty.year-inconsistent", scope="document")
 def year_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
     """The same instrument (one the registry does not know) given different years in one text."""
-    known = {(b.id, m.start) for b, m in _mentions(ctx, ctx.blocks)}
+    known: dict[str, set[int]] = defaultdict(set)  # block id -> where registry mentions start
+    for b, m in _mentions(ctx, ctx.blocks):
+        known[b.id].add(m.start)
     years: dict[str, list[tuple[Block, re.Match[str]]]] = defaultdict(list)
     for block in ctx.blocks:
-        for match in _GENERIC.finditer(ctx.text(block)):
-            if any(key[0] == block.id and match.start() <= key[1] < match.end() for key in known):
+        starts = known.get(block.id, ())
+        for match in ctx.per_text("treaties.generic", ctx.text(block), lambda t: tuple(_GENERIC.finditer(t))):
+            if any(match.start() <= start < match.end() for start in starts):
                 continue
             years[match.group(1)].append((block, match))
     for name, places in years.items():

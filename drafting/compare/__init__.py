@@ -14,6 +14,7 @@ sponsor lines) are metadata, listed as :class:`MetadataChange`, never as changed
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
@@ -21,7 +22,6 @@ from typing import Any
 
 from drafting.compare.align import Unit, align
 from drafting.compare.diff import (
-    SHARED,
     Alphabet,
     Segment,
     diff_contents,
@@ -32,7 +32,7 @@ from drafting.compare.diff import (
 )
 from drafting.compare.tokens import Token, content_key, tokenize, words
 from drafting.model import Block, Document, Masthead, NoteRef, ProposalSpan, plain_text
-from drafting.numbering import block_labels, footnote_numbers
+from drafting.numbering import BlockLabel, block_labels, footnote_numbers
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -99,11 +99,32 @@ class Comparison:
     metadata: list[MetadataChange]
     old_numbers: dict[str, int]
     new_numbers: dict[str, int]
+    old_labels: dict[str, BlockLabel] = field(default_factory=dict, repr=False)
+    """Block id -> label ("5.", "OP 5") in the old text, as the comparison derived them."""
+    new_labels: dict[str, BlockLabel] = field(default_factory=dict, repr=False)
+    _summary: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> dict[str, int]:
         """Paragraph counts by kind; ``substantive`` (modified, inserted, deleted and moved
         paragraphs) and ``formatting`` (typographic only) are apart; ``metadata_changed``
-        counts masthead and front-matter changes."""
+        counts masthead and front-matter changes. Counted once (a comparison never changes)."""
+        if self._summary is None:
+            self._summary = self._count()
+        return dict(self._summary)
+
+    def prepare(self) -> Comparison:
+        """Make now what is otherwise made on first use (the words of changed paragraphs, the
+        summary), so that a comparison made on a worker thread costs the thread that shows it
+        little, and two threads never make the same part. Unchanged paragraphs stay lazy: no
+        view shows their words. Returns the comparison."""
+        for change in self.blocks:
+            if change.change != "unchanged":
+                for segment in change.segments:
+                    _ = segment.old, segment.new
+        self.summary()
+        return self
+
+    def _count(self) -> dict[str, int]:
         counts = dict.fromkeys(("modified", "inserted", "deleted", "moved", "unchanged", "formatting"), 0)
         inserted = deleted = 0
         for change in self.blocks:
@@ -179,27 +200,43 @@ def compare(old: Document, new: Document) -> Comparison:
         return _compare(old, new)
 
 
+_GC_LOCK = threading.Lock()
+_gc_pauses = 0
+"""Comparisons running now (on any thread) that asked for the cyclic collector to pause."""
+_gc_was_enabled = False
+
+
 @contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
     """Comparing 1 MB makes some hundred thousand small objects; the cyclic collector then
     runs over and over on objects that form no cycles, doubling the time (measured: 254 ms
-    against 126 ms median). Reference counting still frees everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
+    against 126 ms median). Reference counting still frees everything as usual.
+
+    The collector is one switch for the process while comparisons may overlap on several
+    threads: the first comparison to start turns it off, the last to finish turns it back on
+    (if it was on), so none finishes with it off or turns it on under another."""
+    global _gc_pauses, _gc_was_enabled
+    with _GC_LOCK:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _GC_LOCK:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def _compare(old: Document, new: Document) -> Comparison:
-    alphabet = SHARED
-    alphabet.reset_if_large()
+    alphabet = Alphabet()  # this comparison's own: comparisons may run at once on other threads
     old_numbers, new_numbers = footnote_numbers(old), footnote_numbers(new)
     footnote_changes, footnote_key = _compare_footnotes(old, new, alphabet, old_numbers, new_numbers)
-    old_units = _units(old, footnote_key[0])
-    new_units = _units(new, footnote_key[1])
+    old_labels, new_labels = block_labels(old), block_labels(new)
+    old_units = _units(old, old_labels, footnote_key[0])
+    new_units = _units(new, new_labels, footnote_key[1])
     pairs, moved = align(old_units, new_units)
     for unit in old_units:  # a paragraph moves with its subparagraphs
         if unit.parent in moved and unit.index in pairs:
@@ -260,11 +297,12 @@ def _compare(old: Document, new: Document) -> Comparison:
         _metadata(old, new),
         old_numbers,
         new_numbers,
+        old_labels,
+        new_labels,
     )
 
 
-def _units(document: Document, footnote_key: dict[str, str]) -> list[Unit]:
-    labels = block_labels(document)
+def _units(document: Document, labels: dict[str, BlockLabel], footnote_key: dict[str, str]) -> list[Unit]:
     units: list[Unit] = []
 
     def add(block: Block, parent: int | None) -> None:

@@ -44,40 +44,49 @@ class Segment:
         return f"Segment({self.op!r}, {len(self.old)} old, {len(self.new)} new)"
 
 
+class _Codes(dict):
+    """Token key -> character; a key met for the first time is given the next character."""
+
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= self.limit:
+            raise OverflowError(f"more than {self.limit} distinct words in one paragraph pair")
+        code = self[key] = chr(_FIRST_CHAR + len(self))
+        return code
+
+
 class Alphabet:
-    """Token key -> one character. One alphabet serves every comparison, so the shared token
-    objects can remember their character; it starts again before running out of code points."""
+    """Token key -> one character, for **one** comparison.
 
-    _LIMIT = 0x10FFFF - _FIRST_CHAR
+    ``compare`` makes one and passes it to every word diff of that comparison, so two
+    comparisons running at once (two comparison tabs, each on its worker thread) share nothing
+    they write: the tokens themselves stay immutable. Within a comparison the recurring words
+    ("the", ",") keep their character from paragraph to paragraph.
 
-    def __init__(self) -> None:
-        self._chars: dict[str, str] = {}
-        self.generation = 0
+    Codes only have to agree within one diffed pair, so when the next pair might not fit in
+    what is left of the code points the alphabet simply starts again (``limit`` is there for
+    the tests; the real one is about a million distinct words).
+    """
 
-    def encode(self, tokens: list[Token]) -> str:
-        chars = self._chars
-        generation = self.generation
-        out = []
-        for token in tokens:
-            if token.generation == generation and token.char:
-                out.append(token.char)
-                continue
-            char = chars.get(token.key)
-            if char is None:
-                if len(chars) >= self._LIMIT:
-                    raise OverflowError("alphabet full")
-                char = chars[token.key] = chr(_FIRST_CHAR + len(chars))
-            token.char, token.generation = char, generation
-            out.append(char)
-        return "".join(out)
+    __slots__ = ("_chars", "limit", "restarts")
 
-    def reset_if_large(self) -> None:
-        if len(self._chars) > self._LIMIT // 2:
-            self._chars = {}
-            self.generation += 1
+    def __init__(self, limit: int = 0x10FFFF - _FIRST_CHAR + 1) -> None:
+        self._chars = _Codes(limit)
+        self.limit = limit
+        self.restarts = 0
 
-
-SHARED = Alphabet()
+    def encode_pair(self, old: list[Token], new: list[Token]) -> tuple[str, str]:
+        """The two token lists as strings of one character per token, equal keys equal characters."""
+        if len(self._chars) + len(old) + len(new) > self.limit:
+            self._chars = _Codes(self.limit)
+            self.restarts += 1
+        chars = self._chars  # a comprehension over a dict that codes new keys itself: the quickest
+        return "".join([chars[t.key] for t in old]), "".join([chars[t.key] for t in new])
 
 
 def diff_contents(
@@ -137,8 +146,8 @@ def _lazy_equal(a, b, old_keys: dict[str, str], new_keys: dict[str, str]) -> Seg
 
 
 def diff_tokens(old: list[Token], new: list[Token], alphabet: Alphabet | None = None) -> list[Segment]:
-    alphabet = alphabet or SHARED
-    a, b = alphabet.encode(old), alphabet.encode(new)
+    """Word diff of two token lists; ``alphabet`` is the comparison's (a fresh one if None)."""
+    a, b = (alphabet if alphabet is not None else Alphabet()).encode_pair(old, new)
     if a == b:
         return [Segment("equal", tuple(old), tuple(new))] if old else []
     counts = fast_diff_match_patch.diff(

@@ -43,10 +43,12 @@ _WORD = re.compile(r"\w")
 
 class Token:
     """One token: its comparison key, its text and marks, or the footnote reference or
-    proposal it stands for. Immutable (shared through a cache); slots and a lazily built node
-    keep tokenising 1 MB fast."""
+    proposal it stands for. Immutable, and shared through a cache by every comparison, also by
+    comparisons running at once on different threads: nothing may be written into a token
+    after it is made (a comparison's own codes live in its :class:`diff.Alphabet`). Slots and
+    a lazily built node keep tokenising 1 MB fast."""
 
-    __slots__ = ("char", "generation", "key", "marks", "ref", "text")
+    __slots__ = ("key", "marks", "ref", "text")
 
     def __init__(
         self, key: str, text: str, marks: frozenset, ref: NoteRef | ProposalSpan | None = None
@@ -55,8 +57,6 @@ class Token:
         self.text = text
         self.marks = marks
         self.ref = ref
-        self.char = ""  # its character in the shared diff alphabet (drafting.compare.diff.Alphabet)
-        self.generation = -1
 
     @property
     def node(self) -> Inline:
@@ -74,7 +74,9 @@ class Token:
 
 _ASCII_SPACE = frozenset(" \t\n\r\f\v")
 _CACHE: dict[frozenset, dict[str, Token]] = {}
-"""Tokens are immutable and most recur ("the", ","): one object per piece and marks."""
+"""Tokens are immutable and most recur ("the", ","): one object per piece and marks. Shared by
+threads: each step (look-up, store, clear) is one dict operation, atomic in CPython, and a
+token made twice by two threads at once is merely made twice."""
 
 
 def normalise(text: str) -> str:

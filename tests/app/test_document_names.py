@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.gui import offer_recovery
+from app.gui import make_window, offer_recovery
 from app.recovery import SnapshotStore
 from app.settings import Settings
 from ui.main_window import MainWindow
@@ -24,7 +24,7 @@ RES_67_193 = Path(__file__).resolve().parents[1] / "corpus" / "ga-res-67-193-en.
 
 def _window(qtbot, tmp_path, monkeypatch) -> MainWindow:
     monkeypatch.setenv("PENHOLDER_DATA_DIR", str(tmp_path / "data"))
-    window = MainWindow(Settings(), settings_path=tmp_path / "data" / "settings.json")
+    window = make_window(Settings(), settings_path=tmp_path / "data" / "settings.json")
     qtbot.addWidget(window)
     window.show()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
@@ -52,6 +52,7 @@ def test_crash_recovery_names_an_imported_file_after_it(qtbot, tmp_path, monkeyp
     session = window.files.open_path(RES_67_193)
     qtbot.keyClicks(session.editor, "x")
     assert window.autosaver.save_now() == 1
+    window.autosaver.wait()  # the snapshot is written on a worker thread
     store = window.autosaver.store
     (record,) = store.folder.glob("*.json")
     data = json.loads(record.read_text(encoding="utf-8"))

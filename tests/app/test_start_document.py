@@ -37,7 +37,7 @@ def test_the_blank_start_document_has_nothing_to_undo_and_nothing_to_save(qtbot,
     assert not window.undo_action.isEnabled()
     qtbot.keyClick(session.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not session.modified
-    assert window.files.close_all()
+    assert window.close_all()
     assert asked == []  # quitting asks nothing
 
 

@@ -14,13 +14,14 @@ from app.settings import Settings
 @pytest.fixture
 def make_window(qtbot, tmp_path, monkeypatch):
     """``make_window(settings)``: a shown MainWindow; closed without prompts afterwards."""
+    from app.gui import make_window as make_main_window
     from ui.main_window import MainWindow
 
     monkeypatch.setenv("PENHOLDER_DATA_DIR", str(tmp_path / "data"))
     windows = []
 
     def make(settings: Settings | None = None) -> MainWindow:
-        window = MainWindow(settings or Settings(), settings_path=tmp_path / "data" / "settings.json")
+        window = make_main_window(settings or Settings(), settings_path=tmp_path / "data" / "settings.json")
         window.show()
         windows.append(window)
         return window

@@ -470,3 +470,29 @@ def test_the_view_feeds_on_the_runner(qtbot, runner, old):
         runner.start(old, revise(old))
     qtbot.waitUntil(lambda: not widget.progress.isVisible(), timeout=10000)
     assert len(widget.changes()) == 5
+
+
+def test_side_by_side_of_a_text_with_front_matter(qtbot):
+    """The material before the title is metadata (listed under "Masthead"), not a paragraph of
+    either text: the side-by-side texts skip it (they used to stop on it with a KeyError)."""
+    old = load("cica-concept-paper-rev1-en-ru-kk.txt").document
+    assert old.front
+    new = copy.deepcopy(old)
+    new.front[2].content = [Text("No. NCT/CID/697")]
+    new.blocks.pop(3)
+    comparison = compare(old, new)
+    left, right, pairs = side_by_side_documents(comparison)
+    assert "NCT/CID/696" not in left.toPlainText().split("Masthead")[0]
+    assert "NCT/CID/697" in right.toPlainText().split("Masthead")[1]
+    titles = [entry.title for entry in change_entries(comparison)]
+    assert titles[-1] == "masthead: front changed"
+    deleted = next(
+        p for p in pairs if p.change_index == titles.index(next(t for t in titles if "deleted" in t))
+    )
+    assert deleted.new_block_number is None
+    widget = CompareView()
+    qtbot.addWidget(widget)
+    widget.set_comparison(comparison)
+    widget.set_mode(CompareView.SIDE_BY_SIDE)
+    widget.select_change(len(titles) - 1)
+    assert widget.new_browser.textCursor().block().text().startswith("Front: ")

@@ -269,7 +269,7 @@ def test_save_reopen_and_export_docx(qtbot, window, tmp_path):
     assert not session.modified
     assert target.exists()
     expected = structure(session.document())
-    window.files.close_tab(window.tabs.currentIndex())
+    window.close_tab(window.tabs.currentIndex())
     reopened = window.files.open_path(target)
     assert structure(reopened.document()) == expected
     assert len(reopened.document().operative) == 48
@@ -311,7 +311,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, window, monkeypatch):
         "question",
         lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Cancel,
     )
-    assert not window.files.close_tab(0)
+    assert not window.close_tab(0)
     assert window.tabs.count() == 1
     assert asked
 
@@ -334,6 +334,7 @@ def test_autosave_writes_a_snapshot_of_changed_documents(qtbot, window, tmp_path
     assert window.autosaver.save_now() == 0
     qtbot.keyClicks(session.editor, " typed")
     assert window.autosaver.save_now() == 1
+    window.autosaver.wait()  # the snapshot is written on a worker thread
     snapshot = window.autosaver.store.folder / f"{session.autosave_key}.penholder"
     saved = storage.load(snapshot).document
     assert "typed" in plain_text(saved.operative[0].content)

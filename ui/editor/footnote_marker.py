@@ -2,12 +2,27 @@
 
 The number is not stored in the text: the handler looks it up in a table the session keeps
 up to date, so inserting a footnote renumbers every later one by repainting, not by editing.
+
+Each marker is preceded by a word joiner (:data:`formats.JOINER`, written by
+:func:`ui.editor.writer.insert_marker`) so that it never wraps to a line on its own. The two
+characters are one thing to the user; the helpers here tell where such a pair is, so that the
+editor never leaves the cursor between them or deletes one without the other.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, QSizeF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPyTextObject, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from ui.editor import formats
 
@@ -53,3 +68,43 @@ class FootnoteMarkers(QPyTextObject):
         baseline = rect.bottom() - metrics.descent() - rect.height() * 0.35
         painter.drawText(rect.left(), baseline, text)
         painter.restore()
+
+
+# -- marker pairs (joiner + marker) on the surface ----------------------------------------------------
+
+
+def _format_at(qdoc: QTextDocument, position: int) -> QTextCharFormat:
+    """The format of the character at ``position`` (a cursor reports the one before it)."""
+    cursor = QTextCursor(qdoc)
+    cursor.setPosition(position + 1)
+    return cursor.charFormat()
+
+
+def is_marker_at(qdoc: QTextDocument, position: int) -> bool:
+    return (
+        0 <= position < qdoc.characterCount() - 1
+        and qdoc.characterAt(position) == formats.OBJECT_CHAR
+        and _format_at(qdoc, position).objectType() == formats.FOOTNOTE_OBJECT
+    )
+
+
+def is_joiner_at(qdoc: QTextDocument, position: int) -> bool:
+    """The surface's own joiner is at ``position`` (not a word joiner of the model's text)."""
+    return (
+        0 <= position < qdoc.characterCount() - 1
+        and qdoc.characterAt(position) == formats.JOINER
+        and formats.is_joiner(_format_at(qdoc, position))
+    )
+
+
+def inside_pair(qdoc: QTextDocument, position: int) -> bool:
+    """``position`` lies between a marker and its joiner: no place for the cursor."""
+    return is_marker_at(qdoc, position) and is_joiner_at(qdoc, position - 1)
+
+
+def pair_starts_at(qdoc: QTextDocument, position: int) -> bool:
+    return is_joiner_at(qdoc, position) and is_marker_at(qdoc, position + 1)
+
+
+def pair_ends_at(qdoc: QTextDocument, position: int) -> bool:
+    return pair_starts_at(qdoc, position - 2)

@@ -23,9 +23,19 @@ NOTE_ID = QTextFormat.Property.UserProperty + 10
 PROPOSAL_ID = QTextFormat.Property.UserProperty + 11
 PROPOSAL_ROLE = QTextFormat.Property.UserProperty + 12
 """"deleted" or "inserted"."""
+MARKER_JOINER = QTextFormat.Property.UserProperty + 13
+"""Set on the surface's own word joiner before a footnote marker (see :data:`JOINER`)."""
 
 FOOTNOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 OBJECT_CHAR = "\ufffc"
+JOINER = "\u2060"
+"""WORD JOINER, written before every footnote marker on the surface (never in the model).
+
+Qt's line breaker allows a break before U+FFFC (class CB in UAX #14), so a marker could start
+a line on its own; no break is allowed on either side of a word joiner, so the marker keeps
+to the word before it, as in Word and the printed documents. After a space Qt still breaks
+(at the space). The joiner is zero-width and invisible, carries :data:`MARKER_JOINER`, and is
+dropped by the reader; a joiner the model's own text holds has no such property and is kept."""
 
 TITLE = "title"
 ORGAN_LINE = "organ_line"
@@ -141,6 +151,20 @@ def footnote_format(footnote_id: str) -> QTextCharFormat:
     return fmt
 
 
+def joiner_format(marker: QTextCharFormat) -> QTextCharFormat:
+    """The format of the joiner before a marker of format ``marker``: not an object, no note,
+    but in the same proposal (if any), so that it never splits a proposal on the surface."""
+    fmt = QTextCharFormat(marker)
+    fmt.clearProperty(NOTE_ID)
+    fmt.setObjectType(0)
+    fmt.setProperty(MARKER_JOINER, True)
+    return fmt
+
+
+def is_joiner(fmt: QTextFormat) -> bool:
+    return bool(fmt.property(MARKER_JOINER))
+
+
 _PALETTE = ("#1f5fbf", "#b8860b", "#2e8b57", "#8b3a8b", "#c0392b", "#00707a", "#7a5c00", "#4b4bb5")
 
 
@@ -170,7 +194,7 @@ def proposal_format(
 def plain_format(fmt: QTextCharFormat) -> QTextCharFormat:
     """``fmt`` without the model properties: what newly typed text after a marker should carry."""
     clean = QTextCharFormat(fmt)
-    for prop in (NOTE_ID, PROPOSAL_ID, PROPOSAL_ROLE):
+    for prop in (NOTE_ID, PROPOSAL_ID, PROPOSAL_ROLE, MARKER_JOINER):
         clean.clearProperty(prop)
     clean.setObjectType(0)
     clean.clearForeground()

@@ -68,6 +68,9 @@ def convert_block(block: QTextBlock) -> Converted:
         fmt = fragment.charFormat()
         text = fragment.text()
         position = fragment.position() - block.position()
+        joiner = formats.is_joiner(fmt)
+        if joiner and not text.strip(formats.JOINER):
+            continue  # the joiner the surface keeps before a marker: not in the model
         proposal_id = fmt.property(formats.PROPOSAL_ID)
         role = fmt.property(formats.PROPOSAL_ROLE)
         if isinstance(proposal_id, str) and proposal_id:
@@ -85,7 +88,8 @@ def convert_block(block: QTextBlock) -> Converted:
                 if isinstance(note_id, str) and note_id:
                     target.append(NoteRef(note_id))
             continue
-        text = text.replace(formats.OBJECT_CHAR, "").replace("\u2028", " ")
+        runs = _model_runs(text, joiner)
+        text = "".join(run for _start, run in runs)
         if not text:
             continue
         marks = formats.marks_of(fmt)
@@ -94,8 +98,9 @@ def convert_block(block: QTextBlock) -> Converted:
         else:
             target.append(Text(text, marks))
         if counted:
-            segments.append(Segment(model_offset, position, len(text)))
-            model_offset += len(text)
+            for start, run in runs:
+                segments.append(Segment(model_offset, position + start, len(run)))
+                model_offset += len(run)
     bfmt = block.blockFormat()
     return Converted(
         text=block.text(),
@@ -108,6 +113,24 @@ def convert_block(block: QTextBlock) -> Converted:
         content=content,
         segments=tuple(segments),
     )
+
+
+def _model_runs(text: str, joiner: bool) -> list[tuple[int, str]]:
+    """The model text of a text fragment as (offset in the fragment, text) runs: stray object
+    characters dropped, and word joiners when the fragment is the surface's own joiner (text
+    typed after a joiner left alone takes its format); a line separator reads as a space."""
+    if formats.OBJECT_CHAR not in text and not (joiner and formats.JOINER in text):
+        return [(0, text.replace("\u2028", " "))] if text else []
+    runs: list[tuple[int, str]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char == formats.OBJECT_CHAR or (joiner and char == formats.JOINER):
+            if index > start:
+                runs.append((start, text[start:index]))
+            start = index + 1
+    if len(text) > start:
+        runs.append((start, text[start:]))
+    return [(offset, run.replace("\u2028", " ")) for offset, run in runs]
 
 
 class SurfaceReader:

@@ -1,8 +1,9 @@
 """The drafting surface widget: a ``QTextEdit`` that knows paragraph kinds.
 
 It paints live labels in the margin, turns Enter / Ctrl+Enter / Tab / Shift+Tab into
-structural edits, italicizes a known opening phrase as it is typed, and shows proposal
-tooltips. It emits requests (undo, redo, completion, context actions) and leaves the
+structural edits, italicizes a known opening phrase as it is typed, shows proposal
+tooltips, and treats a footnote marker and the word joiner before it as one character
+(the cursor, deleting keys, copying). It emits requests (undo, redo, completion, context actions) and leaves the
 decisions that need the model to the document session.
 """
 
@@ -20,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from ui.editor import clipboard, formats
+from ui.editor import clipboard, footnote_marker, formats
 from ui.editor.labels import surface_labels
 from ui.fonts import body_font
 
@@ -56,6 +57,10 @@ class DraftEditor(QTextEdit):
         qdoc.setDefaultFont(body_font(language))
         qdoc.setDocumentMargin(24)
         qdoc.blockCountChanged.connect(self.mark_structure_changed)
+        self._key_from: int | None = None
+        """Where the cursor was when the key being handled was pressed (None outside keys)."""
+        self._adjusting = False
+        self.cursorPositionChanged.connect(self._keep_markers_whole)
         self.setViewportMargins(0, 0, 0, 0)
         self.set_language(language)
 
@@ -148,14 +153,84 @@ class DraftEditor(QTextEdit):
         if key == Qt.Key.Key_Backtab:
             self.indentRequested.emit(-1)
             return
-        super().keyPressEvent(event)
+        if self._delete_marker_whole(event):
+            return
+        self._key_from = self.textCursor().position()
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._key_from = None
         if event.text() and event.text().isprintable():
             self.typedAtParagraphStart.emit()
+
+    # -- footnote markers: the joiner and the marker are one thing to the user ------------------------
+
+    def _keep_markers_whole(self) -> None:
+        """Never leave the cursor (or a selection's end) between a marker and the word joiner
+        before it (see :data:`formats.JOINER`): Qt stops there, as the joiner is a character.
+        A key that moved one step forward from before the joiner goes on past the marker;
+        anything else (a step back, a click, a position set by code) lands before the joiner,
+        which is where the marker's left edge is drawn."""
+        if self._adjusting:
+            return
+        qdoc = self.document()
+        cursor = self.textCursor()
+        position, anchor = cursor.position(), cursor.anchor()
+        new_position, new_anchor = position, anchor
+        if footnote_marker.inside_pair(qdoc, position):
+            forward = self._key_from == position - 1
+            new_position = position + 1 if forward else position - 1
+        if anchor == position:
+            new_anchor = new_position
+        elif footnote_marker.inside_pair(qdoc, anchor):
+            new_anchor = anchor - 1
+        if (new_position, new_anchor) == (position, anchor):
+            return
+        cursor.setPosition(new_anchor)
+        cursor.setPosition(new_position, QTextCursor.MoveMode.KeepAnchor)
+        self._adjusting = True
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._adjusting = False
+
+    def _delete_marker_whole(self, event: QKeyEvent) -> bool:
+        """Deleting keys remove a marker with its joiner, in one press and one undo step (Qt
+        would remove one character of the two: the marker, or the invisible joiner). True when
+        the key was handled here."""
+        cursor = self.textCursor()
+        if self.isReadOnly() or cursor.hasSelection():
+            return False
+        qdoc, position = self.document(), cursor.position()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_Backspace and not mods & ~Qt.KeyboardModifier.ShiftModifier:
+            if not footnote_marker.pair_ends_at(qdoc, position):
+                return False
+            cursor.setPosition(position - 2, QTextCursor.MoveMode.KeepAnchor)
+        elif event.matches(QKeySequence.StandardKey.Delete):
+            if not footnote_marker.pair_starts_at(qdoc, position):
+                return False
+            cursor.setPosition(position + 2, QTextCursor.MoveMode.KeepAnchor)
+        elif event.matches(QKeySequence.StandardKey.DeleteStartOfWord) or event.matches(
+            QKeySequence.StandardKey.DeleteEndOfWord
+        ):
+            backward = event.matches(QKeySequence.StandardKey.DeleteStartOfWord)
+            word = QTextCursor.MoveOperation.PreviousWord if backward else QTextCursor.MoveOperation.NextWord
+            cursor.movePosition(word, QTextCursor.MoveMode.KeepAnchor)
+            if not footnote_marker.inside_pair(qdoc, cursor.position()):
+                return False  # Qt deletes the same characters
+            cursor.setPosition(cursor.position() - 1, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            return False
+        cursor.removeSelectedText()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
 
     def createMimeDataFromSelection(self):
         """Copy puts the selection on the clipboard as text and as inline content (with its
         footnote references and the footnote texts), see :mod:`ui.editor.clipboard`."""
-        standard = super().createMimeDataFromSelection()
+        standard = self._standard_mime_data()
         # Qt's own object lists a fixed set of formats and ignores setData: copy it into a plain one.
         data = QMimeData()
         for name in standard.formats():
@@ -165,6 +240,25 @@ class DraftEditor(QTextEdit):
             data.setData(clipboard.MIME, clipboard.to_bytes(clip))
             self.clipboard_notes = clip.footnote_ids()
         return data
+
+    def _standard_mime_data(self) -> QMimeData:
+        """Qt's own formats for the selection (plain text, HTML, Markdown, ODF), made without
+        the joiners before footnote markers: they belong to this surface, not to the text."""
+        cursor = self.textCursor()
+        if formats.JOINER not in cursor.selectedText():
+            return super().createMimeDataFromSelection()
+        view = QTextEdit()  # a plain editor, for Qt's formats of its document's text
+        scratch = view.document()
+        scratch.setDefaultFont(self.document().defaultFont())
+        edit = QTextCursor(scratch)
+        edit.insertFragment(cursor.selection())
+        raw = scratch.toRawText()  # one character per position
+        for position in reversed([i for i, char in enumerate(raw) if char == formats.JOINER]):
+            if footnote_marker.is_joiner_at(scratch, position):
+                edit.setPosition(position)
+                edit.deleteChar()
+        view.selectAll()
+        return view.createMimeDataFromSelection()
 
     def canInsertFromMimeData(self, source) -> bool:
         return source.hasFormat(clipboard.MIME) or source.hasText()

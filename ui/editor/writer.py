@@ -62,6 +62,16 @@ def proposal_tooltip(proposal: Proposal | None, footnote_text: str | None = None
     return f"<p style='max-width: 36em'>{'<br>'.join(html.escape(line) for line in lines)}</p>"
 
 
+def insert_marker(cursor: QTextCursor, fmt: QTextCharFormat) -> None:
+    """Insert a footnote marker of format ``fmt`` at ``cursor``: the word joiner that keeps it
+    on the line of the word before it (:data:`formats.JOINER`), then the object character.
+    Every path that puts a marker on the surface goes through here. One edit: undone whole."""
+    cursor.beginEditBlock()
+    cursor.insertText(formats.JOINER, formats.joiner_format(fmt))
+    cursor.insertText(formats.OBJECT_CHAR, fmt)
+    cursor.endEditBlock()
+
+
 class SurfaceWriter:
     """Writes inline content and paragraphs at a cursor, with the document's proposals at hand."""
 
@@ -93,7 +103,7 @@ class SurfaceWriter:
                 fmt = formats.footnote_format(node.footnote_id)
                 if proposal is not None:
                     fmt = self._proposal_format(fmt, *proposal)
-                cursor.insertText(formats.OBJECT_CHAR, fmt)
+                insert_marker(cursor, fmt)
             elif isinstance(node, ProposalSpan):
                 self.write_inlines(cursor, node.deleted, (node.proposal_id, "deleted"))
                 self.write_inlines(cursor, node.inserted, (node.proposal_id, "inserted"))
