@@ -244,6 +244,7 @@ def test_copy_and_paste_of_a_marker_keeps_it_glued_and_the_clipboard_clean(qtbot
     assert JOINER not in data.text()
     assert data.text() == "session," + formats.OBJECT_CHAR
     assert JOINER not in bytes(data.data("text/html")).decode("utf-8")
+    del data  # the clipboard owns it: no Python wrapper may outlive it
     # Pasted at the end of the paragraph, the marker comes with its joiner again.
     end = QTextCursor(structure_ops.find_block(session.qdoc, block_id))
     end.movePosition(QTextCursor.MoveOperation.EndOfBlock)
@@ -255,6 +256,7 @@ def test_copy_and_paste_of_a_marker_keeps_it_glued_and_the_clipboard_clean(qtbot
     assert isinstance(content[-1], NoteRef)
     assert content[-2].text.endswith("session,")
     assert JOINER not in content[-2].text
+    QApplication.clipboard().clear()  # mime data made in Python left on it crashes Qt at exit
 
 
 def test_model_offsets_map_to_the_surface_characters_past_markers(qtbot, window):

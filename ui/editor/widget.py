@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
@@ -247,8 +248,9 @@ class DraftEditor(QTextEdit):
         cursor = self.textCursor()
         if formats.JOINER not in cursor.selectedText():
             return super().createMimeDataFromSelection()
-        view = QTextEdit()  # a plain editor, for Qt's formats of its document's text
-        scratch = view.document()
+        # A scratch document without a widget (a temporary QTextEdit's mime data crashed the
+        # interpreter at exit): its text and HTML are what Qt's copy would give, less the joiners.
+        scratch = QTextDocument()
         scratch.setDefaultFont(self.document().defaultFont())
         edit = QTextCursor(scratch)
         edit.insertFragment(cursor.selection())
@@ -257,8 +259,12 @@ class DraftEditor(QTextEdit):
             if footnote_marker.is_joiner_at(scratch, position):
                 edit.setPosition(position)
                 edit.deleteChar()
-        view.selectAll()
-        return view.createMimeDataFromSelection()
+        whole = QTextDocumentFragment(scratch)
+        data = QMimeData()
+        data.setText(whole.toPlainText())
+        data.setHtml(whole.toHtml())
+        data.setData("text/markdown", whole.toMarkdown().encode("utf-8"))
+        return data
 
     def canInsertFromMimeData(self, source) -> bool:
         return source.hasFormat(clipboard.MIME) or source.hasText()
