@@ -68,6 +68,21 @@ def report_unexpected_errors(parent_of_messages=None) -> None:
     sys.excepthook = hook
 
 
+def release_clipboard() -> None:
+    """Before quitting, hand what Penholder put on the clipboard to Qt as plain text.
+
+    A copy from the drafting surface puts mime data made in Python on the clipboard (text,
+    HTML and Penholder's own format with footnotes); left there, Qt's teardown deleted it a
+    second time and the process crashed on quitting (measured on 33cb84b as well). The text
+    stays available to other programs after Penholder has quit."""
+    from PySide6.QtWidgets import QApplication
+
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.formats():
+        clipboard.setText(clipboard.text())
+
+
 def run(files: list[str]) -> int:
     """``penholder [FILE]``: open the editor window (with FILE) and run until it is closed."""
     from PySide6.QtWidgets import QApplication
@@ -83,6 +98,7 @@ def run(files: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Penholder")
     app.setOrganizationName("Penholder")
+    app.aboutToQuit.connect(release_clipboard)
     window = start_window(files)
     report_unexpected_errors(window)
     window.show()
