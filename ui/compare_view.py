@@ -341,7 +341,8 @@ class CompareView(QWidget):
         summary = summary_text(self._entries)
         words = comparison.summary()
         if words["words_inserted"] or words["words_deleted"]:
-            summary += f"  —  {words['words_inserted']} words inserted, {words['words_deleted']} deleted"
+            inserted = words["words_inserted"]
+            summary += f"  —  {inserted} word{'' if inserted == 1 else 's'} inserted, {words['words_deleted']} deleted"
         self.summary_label.setText(summary)
         self.summary_label.setToolTip(summary)
         self.change_list.headerItem().setToolTip(0, summary_text(self._entries))

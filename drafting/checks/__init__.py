@@ -53,8 +53,13 @@ def run_checks(document: Document, settings: CheckSettings | None = None) -> lis
     """All findings for ``document``, in reading order."""
     _load_rules()
     ctx = CheckContext(document, settings)
+    return all_findings(ctx, RULES.values())
+
+
+def all_findings(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
+    """Every rule of ``rules`` on the whole document of ``ctx``, sorted in reading order."""
     findings: list[Finding] = []
-    for item in RULES.values():
+    for item in rules:
         if item.scope == "document":
             findings.extend(item.function(ctx))
         else:

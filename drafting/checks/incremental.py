@@ -39,7 +39,7 @@ import copy
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 
-from drafting.checks import RULES, Rule, _load_rules, sort_findings
+from drafting.checks import RULES, Rule, _load_rules, all_findings, sort_findings
 from drafting.checks.context import VOLATILE, CheckContext, CheckSettings, Marker, TextMemo
 from drafting.checks.finding import Finding
 from drafting.model import Block, Document, DocumentKind, Inline, NoteRef, ProposalSpan, Text
@@ -165,15 +165,7 @@ class IncrementalChecker:
 
     def _check_in_full(self, ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
         """``run_checks`` itself, for a snapshot the per-id cache cannot describe; the cache is dropped."""
-        findings: list[Finding] = []
-        for item in rules:
-            if item.scope == "document":
-                findings.extend(item.function(ctx))
-            else:
-                targets = ctx.blocks + ctx.footnote_blocks if item.footnotes else ctx.blocks
-                for block in targets:
-                    findings.extend(item.function(ctx, block))
-        result = sort_findings(ctx, findings)
+        result = all_findings(ctx, rules)
         self.reset()
         self.stats = CheckStats(True, len(ctx.blocks) + len(ctx.footnote_blocks), 0, 0)
         return result
