@@ -183,6 +183,7 @@ def _cmd_import(src: str, output: str) -> int:
 
     if Path(output).suffix.lower() != ".penholder":
         raise UsageError(f"the output of 'import' must be a .penholder file, not '{output}'")
+    _check_output(output, src)
     result = load_document(src)
     storage.save(storage.PenholderFile(result.document, []), output)
     print(f"{output}: {_summary(result)}", file=sys.stderr)
@@ -215,6 +216,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         timestamp=args.timestamp,
         numbering=args.numbers,
     )
+    _check_output(args.output, args.src)
     result = load_document(args.src)
     for warning in export_document(result.document, args.output, options):
         print(f"penholder: warning: {warning}", file=sys.stderr)
@@ -250,6 +252,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() not in (".html", ".htm", ".docx"):
         raise UsageError(f"the output of 'compare' must be .html or .docx, not '{args.output}'")
+    if output is not None:
+        _check_output(args.output, args.old, args.new)
     comparison = compare(load_document(args.old).document, load_document(args.new).document)
     if output is not None:
         title = f"{Path(args.old).name} → {Path(args.new).name}"
@@ -263,6 +267,27 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(format_comparison(comparison, color=color, include_formatting=args.formatting))
     return EXIT_OK
+
+
+def _check_output(output: str, *inputs: str) -> None:
+    """Refuse, before any work, an output that would destroy something: one of the inputs (as
+    ``cp`` does; compared as files, so another spelling, a hard link or a link to a folder on
+    the way is the same file too), a read-only file, or a symbolic link. From a command line a
+    link is refused rather than followed: writing through it would replace whatever it points
+    at (``ln -s ~/.bashrc out.docx``). ``drafting.atomic`` checks the last two again on write."""
+    from drafting.atomic import check_writable
+
+    for source in inputs:
+        try:
+            same = os.path.samefile(source, output)
+        except (OSError, ValueError):
+            same = False  # one of them does not exist (yet): not the same file
+        if same:
+            raise UsageError(f"'{source}' and '{output}' are the same file")
+    try:
+        check_writable(output)
+    except OSError as exc:
+        raise UsageError(exc.strerror or str(exc)) from None
 
 
 def _write_comparison(

@@ -128,10 +128,23 @@ def services(settings=None, settings_path: Path | None = None):
 
 
 def make_window(settings=None, settings_path: Path | None = None):
-    """The main window wired to the application (tests, benchmarks and :func:`start_window`)."""
+    """The main window wired to the application (tests, benchmarks and :func:`start_window`),
+    with a :class:`app.heap.HeapKeeper` that keeps garbage collections short."""
+    from app.heap import HeapKeeper, Workload
     from ui.main_window import MainWindow
 
-    return MainWindow(services(settings, settings_path))
+    window = MainWindow(services(settings, settings_path))
+
+    def workload() -> Workload:
+        sessions = list(window.sessions())
+        return Workload(
+            tabs=window.tabs.count(),
+            edits=sum(session.change_count for session in sessions),
+            busy=not all(session.checks_current for session in sessions),
+        )
+
+    window.heap_keeper = HeapKeeper(workload, window)
+    return window
 
 
 def start_window(files: list[str], *, ask_recovery: bool = True):

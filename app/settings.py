@@ -7,12 +7,14 @@ to the default, and the reasons are returned so the window can say so once.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from app.paths import user_data_dir
 from drafting.atomic import atomic_write_bytes
+from drafting.reading import read_regular_file
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 """The six official UN languages (Arabic is written right to left)."""
@@ -42,6 +44,9 @@ class Settings:
 _LIMITS = {"autosave_seconds": (5, 3600)}
 _CHOICES = {"language": LANGUAGES, "footnote_regime": FOOTNOTE_REGIMES}
 MAX_RECENT = 10
+MAX_BYTES = 2**20
+"""A settings file is a few hundred bytes; anything beyond a megabyte is not one."""
+_log = logging.getLogger("penholder.settings")
 
 
 def settings_path() -> Path:
@@ -49,14 +54,34 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
-    """The saved settings, and notices about anything that had to fall back to its default."""
+    """The saved settings, and notices about anything that had to fall back to its default.
+
+    Never raises: the window calls this before it exists, so a failure here would stop
+    Penholder from starting. A JSON parser fails on a damaged file in more ways than
+    ``JSONDecodeError`` (``ValueError`` for an integer of thousands of digits,
+    ``RecursionError`` for deep nesting), and reading can fail on what is not a file (a
+    named pipe would even block): whatever goes wrong gives the defaults, a notice for the
+    window and a warning in the log."""
     path = path or settings_path()
+    try:
+        settings, notices = _load(path)
+    except Exception as exc:  # noqa: BLE001 - the promise: a damaged settings file never stops Penholder
+        settings, notices = (
+            Settings(),
+            [f"the settings file could not be read ({exc.__class__.__name__}); defaults are used"],
+        )
+    for notice in notices:
+        _log.warning("%s: %s", path, notice)
+    return settings, notices
+
+
+def _load(path: Path) -> tuple[Settings, list[str]]:
     defaults = Settings()
     if not path.exists():
         return defaults, []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_regular_file(path, MAX_BYTES, OSError).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         return defaults, [
             f"the settings file could not be read ({exc.__class__.__name__}); defaults are used"
         ]
@@ -77,7 +102,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
 
 def _validate(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
     if isinstance(default, tuple):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(isinstance(v, str) and _encodable(v) for v in value):
             return None, "not a list of file names"
         return tuple(value[:MAX_RECENT]), None
     if isinstance(default, bool):
@@ -89,11 +114,21 @@ def _validate(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
         if low is not None and not low <= value <= high:
             return None, f"{value} is outside {low}–{high}"
         return value, None
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _encodable(value):
         return None, "not text"
     if name in _CHOICES and value not in _CHOICES[name]:
         return None, f"'{value}' is not one of {', '.join(_CHOICES[name])}"
     return value.strip() if name == "delegation" else value, None
+
+
+def _encodable(text: str) -> bool:
+    """False for text with lone surrogates (a ``"\\ud800"`` escape in the file): JSON reads
+    them, but they have no UTF-8 form, so the settings could never be saved again."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -102,7 +137,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(settings)
     data["recent_files"] = list(settings.recent_files)
-    atomic_write_bytes(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # The user's own file, sometimes a link into a dotfiles folder: written through it.
+    atomic_write_bytes(path, text.encode("utf-8"), follow_links=True)
 
 
 def with_recent(settings: Settings, file: str) -> Settings:

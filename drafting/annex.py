@@ -121,12 +121,26 @@ def _list_continues(item: Block, text: str) -> bool:
     item_like = text.rstrip().endswith((";", "；")) or (bool(item.children) and text.rstrip().endswith("."))
     if not item_like:
         return False
-    chapeau = re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", plain_text(item.content)).rstrip()
+    chapeau = _bare(plain_text(item.content))
     return bool(item.children) or chapeau.endswith((":", "：")) or not chapeau.endswith((".", ";", ","))
 
 
+_MARKER = re.compile(r"\[\^\d+\]")
+_TRAILING = frozenset("*”’\"'")
+
+
+def _bare(text: str) -> str:
+    r"""``text`` without footnote markers and without the spaces, stars, quotes and digits it
+    ends with: what ``re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", text).rstrip()`` gave, but linear
+    (that pattern scanned a long run of such characters again from each of its positions)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1].isdecimal() or text[end - 1] in _TRAILING):
+        end -= 1
+    return _MARKER.sub("", text[:end]).rstrip()
+
+
 def _ends_sentence(block: Block) -> bool:
-    text = re.sub(r"\[\^\d+\]|[\s*”’\"'\d]+$", "", plain_text(block.content)).rstrip()
+    text = _bare(plain_text(block.content))
     return text.endswith((".", ":", "!", "?", "。", "：")) or bool(block.children)
 
 

@@ -27,10 +27,14 @@ ORGANS = (
 SYMBOL_LINE = re.compile(rf"^\s*({SYMBOL})\s*$")
 TITLE_WITH_NUMBER = re.compile(r"^((?:S-|ES-)?\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(\S.*)$")
 SPONSORS_LINE = re.compile(
-    r"^(.+?)\s*:(?:\*(?=\s))?\s*((?:revised )?draft resolution)(\*?)\s*$", re.IGNORECASE
+    r"^((?:\s*+\S)+?)\s*+:(?:\*(?=\s))?\s*((?:revised )?draft resolution)(\*?)\s*$", re.IGNORECASE
 )
-""""Indonesia: draft resolution*" or, as PDFs print it, "State of Palestine:* draft resolution"."""
-SPONSORS_LINE_ZH = re.compile(r"^(.+?)\s*[：:]\s*((?:订正)?决议草案)(\*?)\s*$")
+r""""Indonesia: draft resolution*" or, as PDFs print it, "State of Palestine:* draft resolution".
+
+The sponsors are taken a character at a time with the spaces before it (``(?:\s*+\S)+?``), not
+as ``.+?`` followed by ``\s*``: that form scanned a run of spaces again from each of its
+positions, the square of its length (a line with 100,000 spaces took minutes; issue 14)."""
+SPONSORS_LINE_ZH = re.compile(r"^((?:\s*+\S)+?)\s*+[：:]\s*((?:订正)?决议草案)(\*?)\s*$")
 ADOPTION_LINE = re.compile(rf"^(\d+(?:st|nd|rd|th) plenary meeting)\s*,?\s*({DATE})$")
 ADOPTION_LINE_ZH = re.compile(r"^(第\s*\d+\s*次全体会议)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 

@@ -25,6 +25,7 @@ from spellchecker import SpellChecker
 
 from drafting.atomic import atomic_write_bytes
 from drafting.errors import StorageError
+from drafting.reading import read_regular_file
 from drafting.resources import read_text
 
 LANGUAGES = frozenset({"en", "fr", "es", "ru", "ar"})
@@ -109,7 +110,15 @@ def tokenize(text: str) -> list[Word]:
         Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text) if not _NOT_WORD.search(m.group())
     ]
     skipped = addresses(text)
-    return [w for w in words if not any(a <= w.start < b for a, b in skipped)] if skipped else words
+    if not skipped:
+        return words
+    kept, index = [], 0  # both in text order: one pass, not every word against every address
+    for word in words:
+        while index < len(skipped) and skipped[index][1] <= word.start:
+            index += 1
+        if not (index < len(skipped) and skipped[index][0] <= word.start):
+            kept.append(word)
+    return kept
 
 
 def _is_label(text: str, word: Word) -> bool:
@@ -121,11 +130,31 @@ def _is_label(text: str, word: Word) -> bool:
     )
 
 
+_RUN = re.compile(r"\S+")
+_SKIP_WITHOUT_MAIL = re.compile(_SKIP.pattern.split("|", 1)[1])
+"""``_SKIP`` less its e-mail alternative, for a run without "@" (where that one cannot match)."""
+
+
 def addresses(text: str) -> list[tuple[int, int]]:
-    """Where the URLs, e-mail addresses and web sites of ``text`` are (start, end)."""
-    if "@" in text or "://" in text or "www." in text or _DOMAIN_HINT.search(text):
-        return [m.span() for m in _SKIP.finditer(text)]
-    return []
+    r"""Where the URLs, e-mail addresses and web sites of ``text`` are (start, end).
+
+    Every address lies within one run of non-space characters, so ``_SKIP`` runs on each run
+    that may hold one, not on the whole text: from every position of a long run ``\S+@`` went
+    to the run's end and back (the square of its length; issue 14). The result is the same."""
+    if not ("@" in text or "://" in text or "www." in text or _DOMAIN_HINT.search(text)):
+        return []
+    spans = []
+    for run in _RUN.finditer(text):
+        word = run.group()
+        if "@" in word:
+            pattern = _SKIP
+        elif "://" in word or "www." in word or _DOMAIN_HINT.search(word):
+            pattern = _SKIP_WITHOUT_MAIL
+        else:
+            continue
+        offset = run.start()
+        spans.extend((m.start() + offset, m.end() + offset) for m in pattern.finditer(word))
+    return spans
 
 
 def split_hyphens(word: Word) -> list[Word]:
@@ -340,12 +369,16 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
+MAX_USER_DICTIONARY_BYTES = 16 * 1024 * 1024
+"""Far above any word list a user builds (a million words is some 12 MB)."""
+
+
 def load_user_words(path: str | os.PathLike[str]) -> frozenset[str]:
     """The words of a user dictionary (one a line, UTF-8); none if the file is missing.
 
     Raises StorageError with a one-line reason if the file cannot be read."""
     try:
-        text = Path(path).read_bytes().decode("utf-8")
+        text = read_regular_file(path, MAX_USER_DICTIONARY_BYTES, StorageError, str(path)).decode("utf-8")
     except FileNotFoundError:
         return frozenset()
     except OSError as exc:
@@ -368,6 +401,7 @@ def add_user_word(path: str | os.PathLike[str], word: str) -> None:
     data = "".join(w + "\n" for w in sorted(words | {word}, key=str.casefold))
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data.encode("utf-8"))
+        # The user's own file, often a link into a synchronised folder: written through it.
+        atomic_write_bytes(path, data.encode("utf-8"), follow_links=True)
     except OSError as exc:
         raise StorageError(f"{path}: user dictionary cannot be written ({exc.strerror or exc})") from None

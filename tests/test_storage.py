@@ -233,8 +233,10 @@ def test_failed_save_leaves_the_old_file_intact(
 
 
 def test_lone_surrogates_survive_a_save(tmp_path: Path) -> None:
-    pf = loads('{"format": "penholder", "schema_version": 1, "document": {"language": "\\ud800"}}')
-    assert pf.document.language == "\ud800"
+    pf = loads(
+        '{"format": "penholder", "schema_version": 1, "document": {"masthead": {"symbol": "\\ud800"}}}'
+    )
+    assert pf.document.masthead.symbol == "\ud800"
     save(pf, tmp_path / "odd.penholder")
     assert load(tmp_path / "odd.penholder") == pf
 

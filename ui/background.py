@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,17 @@ def describe_error(exc: BaseException) -> str:
     return line
 
 
-class _Job(QRunnable):
+class _Job:
+    """One piece of background work, given to ``QThreadPool.start`` as a plain callable.
+
+    Not a QRunnable subclass: PySide kept those (with auto-delete off, always; with it on, now
+    and then) after they had run, and with them the document snapshot their work holds, until
+    Penholder quit (``tests/ui/test_background_memory.py``)."""
+
     def __init__(self, generation: int, work: Callable[[], object], deliver, what: str) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the owner holds the Python reference until the result is back
         self._generation, self._work, self._deliver, self._what = generation, work, deliver, what
 
-    def run(self) -> None:
+    def __call__(self) -> None:
         try:
             outcome: tuple[object, str] = (self._work(), "")
         except Exception as exc:

@@ -88,13 +88,14 @@ class CompareTab(QWidget):
         redline = redline_document(comparison, self.author(), date)
         options = DocxOptions(proposals="tracked")
         data = export_docx(redline.document, options, redline.deleted_labels, redline.moves).data
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data, follow_links=True)  # chosen in a Save dialog
 
     def export_html(self, path: Path) -> None:
         comparison = self.comparison()
         if comparison is None:
             raise OSError("the comparison is still running")
-        atomic_write_bytes(path, comparison_html(comparison, self.title()).encode("utf-8"))
+        html = comparison_html(comparison, self.title()).encode("utf-8")
+        atomic_write_bytes(path, html, follow_links=True)  # chosen in a Save dialog
 
     def _export(self, kind: str, writer) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -493,10 +493,17 @@ class DocumentSession(FootnoteGestures, QObject):
             self.lock = None
 
     def close(self) -> None:
+        """The tab is closing: stop the background work and let the session go.
+
+        Its Qt children (timers, the undo bridge) hold bound methods of the session, and Qt's
+        parent-to-child link is invisible to Python's cycle collector: left alone, a closed
+        document (its model, its text surface) would stay in memory until Penholder quits.
+        Deleting the Qt object cuts those links."""
         self.release_lock()
         self.runner.shutdown()
         self._refresh_later.cancel()
         self._check_later.cancel()
+        self.deleteLater()
 
 
 def _structure(document: Document) -> tuple:

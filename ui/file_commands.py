@@ -95,10 +95,7 @@ class FileCommands:
             holder = lock.holder()
             if holder is not None:
                 answer = QMessageBox.question(
-                    self.window,
-                    "Penholder",
-                    f"{path.name} is already open in another Penholder window (process {holder}).\n"
-                    "Changes saved there and here will overwrite each other. Open it anyway?",
+                    self.window, "Penholder", open_anyway_warning(path.name, holder)
                 )
                 if answer != Button.Yes:
                     return None
@@ -205,6 +202,11 @@ class FileCommands:
         if path.suffix.lower() != f".{kind}":
             path = path.with_suffix(f".{kind}")
         if kind == "pdf":
+            try:
+                path = file_io.output_target(path)  # the user chose it: through a link to its file
+            except FileProblem as exc:
+                self._error(str(exc))
+                return False
             return self._export_pdf(session, path)
         try:
             warnings = file_io.export_file(path, session.document(), author=self.window.settings.delegation)
@@ -363,6 +365,19 @@ class FileCommands:
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Penholder", message)
+
+
+def open_anyway_warning(name: str, holder: int) -> str:
+    """The question before opening a file another Penholder has open. Answering Yes makes two
+    copies of one file: say what that risks (whichever is saved last replaces the file), and
+    that each window's unsaved work is still autosaved on its own (``app.recovery``)."""
+    return (
+        f"{name} is already open in another Penholder window (process {holder}).\n\n"
+        "Opening it here as well makes two copies of one file, each edited on its own. The copy "
+        "saved last wins: it replaces the file, and what was saved from the other window is lost "
+        "from it. (Each window's unsaved changes are still autosaved separately.)\n\n"
+        "Open it anyway?"
+    )
 
 
 def _pdf_through_libreoffice(document, path: Path, options) -> tuple[str, object]:

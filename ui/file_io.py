@@ -1,5 +1,11 @@
 """Reading and writing files for the window: which reader a file needs, atomic saves that
-notice a file changed on disk by someone else, and exports. No dialogs here."""
+notice a file changed on disk by someone else, and exports. No dialogs here.
+
+Every file written here was chosen by the user in a dialog (or is the file they opened), so a
+symbolic link is written through to its target and kept (:func:`output_target`), unlike on the
+command line, where ``drafting.atomic`` refuses links. A read-only file is never replaced.
+Every failure is a :class:`FileProblem` with one line for a message box: ``storage.save``
+reports a failed write as StorageError, not OSError."""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting import storage
+from drafting.atomic import check_writable
 from drafting.errors import DraftingError
 from drafting.exporters import export_document
 from drafting.exporters.docx_export import DocxOptions
@@ -96,10 +103,24 @@ def changed_on_disk(path: Path, stamp: DiskStamp | None) -> bool:
     return now is not None and now != stamp
 
 
+def output_target(path: Path) -> Path:
+    """Where a file the user chose is written: ``path``, or through a symbolic link its target
+    (the link stays; a dangling link's target is created). Raises FileProblem for a read-only
+    file, before anything is written (the document stays modified, nothing is lost)."""
+    try:
+        return check_writable(path, follow_links=True)
+    except OSError as exc:
+        reason = exc.strerror or f"{path.name}: {exc}"
+        raise FileProblem(f"{reason}: it was not changed. Save your text under another name.") from None
+
+
 def save_file(path: Path, document: Document, revisions: list[Revision]) -> DiskStamp | None:
     """Save atomically; returns the new stamp. Raises FileProblem with a one-line reason."""
+    target = output_target(path)
     try:
-        storage.save(PenholderFile(document, list(revisions)), path)
+        storage.save(PenholderFile(document, list(revisions)), target)
+    except DraftingError as exc:  # StorageError: a full disk, a folder gone or read-only
+        raise FileProblem(_named(str(exc), target)) from None
     except OSError as exc:
         raise FileProblem(f"could not save {path.name}: {exc.strerror or exc}") from None
     return DiskStamp.of(path)
@@ -108,8 +129,9 @@ def save_file(path: Path, document: Document, revisions: list[Revision]) -> Disk
 def export_file(path: Path, document: Document, *, author: str = "") -> list[str]:
     """Export to .docx, .txt or .md by the file's suffix (PDF: ``FileCommands._export_pdf``).
     Returns warnings about what the format could not carry."""
+    target = output_target(path)
     try:
-        return export_document(document, path, DocxOptions(author=author or None))
+        return export_document(document, target, DocxOptions(author=author or None))
     except DraftingError as exc:
         raise FileProblem(str(exc)) from None
     except OSError as exc:

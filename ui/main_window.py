@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.currentChanged.connect(self._current_changed)
+        self.tabs.tabBarClicked.connect(self._tab_clicked)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
         self.files = FileCommands(self)
@@ -289,6 +290,10 @@ class MainWindow(QMainWindow):
             self.files.closed(session)
         else:
             tab.close()  # a comparison: nothing to save
+            if tab is self.tabs.currentWidget():
+                # Panels back while the editor under the tab is still hidden: it is laid out
+                # once, at its own width, not first at the comparison's and then again.
+                self.docks.give_comparisons_room(False)
         self.tabs.removeTab(self.tabs.indexOf(tab))
         tab.deleteLater()
         return True
@@ -316,6 +321,15 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{name}{' (unsaved changes)' if current.modified else ''} — Penholder")
         else:
             self.setWindowTitle("Penholder")
+
+    def _tab_clicked(self, index: int) -> None:
+        """From a comparison to a document's tab: the panels come back before the text is
+        shown, so that a 1 MB text is laid out once at its own width (not at the comparison's
+        full width first: 0.1-0.2 s each)."""
+        clicked = self.tabs.widget(index)
+        if clicked is not None and not isinstance(clicked, CompareTab):
+            if isinstance(self.tabs.currentWidget(), CompareTab):
+                self.docks.give_comparisons_room(False)
 
     def _current_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()
@@ -345,7 +359,9 @@ class MainWindow(QMainWindow):
             self.revisions.set_revisions(session.revisions)
             self._refresh_panels()
             self._update_tab_title(session)
-        else:
+        elif not isinstance(self.tabs.currentWidget(), CompareTab):
+            # No document left: empty panels. (Beside a comparison the panels stepped aside
+            # with their contents, so that going back to the document rebuilds nothing.)
             self.checks.set_findings([])
             self.checks.set_busy(False)
             self.outline.set_entries([])

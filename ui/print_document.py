@@ -93,7 +93,7 @@ def export_pdf(document: Document, path: str | os.PathLike[str], *, language: st
     del writer
     buffer.close()
     try:
-        atomic_write_bytes(path, bytes(buffer.data().data()))
+        atomic_write_bytes(path, bytes(buffer.data().data()), follow_links=True)  # chosen in a dialog
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OSError(exc.errno, f"The PDF could not be saved as {os.fspath(path)}: {reason}") from exc

@@ -16,7 +16,9 @@ MONTHS = list(calendar.month_name)[1:]
 _MONTH = "|".join(MONTHS)
 DATE = rf"(\d{{1,2}}) ({_MONTH}) (\d{{4}})"
 _DATE = re.compile(rf"\b{DATE}\b")
-_RESOLUTION = re.compile(rf"(?<![\w/.\-])(\d{{1,4}})/(\d{{1,4}})(?: [A-Z])?(?:\s*[,]?\s*)of {DATE}\b")
+_RESOLUTION = re.compile(rf"(?<![\w/.\-])(\d{{1,4}})/(\d{{1,4}})(?: [A-Z])?\s*(?:,\s*)?of {DATE}\b")
+r"""``67/193 of 20 December 2012``. Spaces, an optional comma, spaces: written ``\s*,?\s*`` the two
+runs could share the spaces of one long run in every way before giving up, quadratic in it (issue 14)."""
 _SC_RESOLUTION = re.compile(rf"\b(\d{{1,4}}) \((\d{{4}})\)(?: of {DATE})?")
 _BODIES = [
     ("General Assembly", "GA"),

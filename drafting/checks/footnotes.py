@@ -4,7 +4,7 @@ marker placement, *Ibid.* chains and the final full stop (conventions §3.1–3.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from drafting.checks import rule
 from drafting.checks.context import CheckContext, current_runs, excerpt
@@ -100,8 +100,7 @@ def numbering(ctx: CheckContext) -> Iterator[Finding]:
             )
         if highest is None or number > highest[0]:
             highest = (number, footnote_id)
-    values = sorted(printed.values())
-    gaps = sorted(set(range(1, (values[-1] if values else 0) + 1)) - set(values))
+    gaps, more = _gaps(printed.values())
     if gaps:
         first = ctx.footnotes_in_order[0]
         yield Finding(
@@ -111,8 +110,30 @@ def numbering(ctx: CheckContext) -> Iterator[Finding]:
             ctx.footnote_label(first),
             0,
             0,
-            f"the printed footnote numbers skip {', '.join(map(str, gaps))}",
+            f"the printed footnote numbers skip {', '.join(map(str, gaps))}"
+            + (f" and {more:,} more" if more else ""),
         )
+
+
+_LISTED_GAPS = 100
+
+
+def _gaps(values: Iterable[int]) -> tuple[list[int], int]:
+    """The first missing numbers from 1 to the highest printed one (at most ``_LISTED_GAPS``), and how
+    many more are missing. Not ``set(range(1, highest + 1))``: a footnote printed as 999999999 made
+    that a set of a billion numbers (issue 14)."""
+    listed: list[int] = []
+    more = 0
+    expected = 1
+    for value in sorted(set(values)):
+        if value < expected:
+            continue
+        missing = value - expected
+        room = _LISTED_GAPS - len(listed)
+        listed.extend(range(expected, expected + min(missing, room)))
+        more += max(0, missing - room)
+        expected = value + 1
+    return listed, more
 
 
 @rule("footnote.repeat-regime", scope="document")

@@ -24,7 +24,10 @@ _SERIES = [
     (re.compile(r"^(?:See\s+)?[Rr]esolutions? ", re.UNICODE), "resolution"),
     (re.compile(r"决议"), "resolution"),
 ]
-_IBID = re.compile(r"^\s*(?:Ibid\.|同上)\s*[,，]?\s*(.*)$")
+_IBID = re.compile(r"^\s*(?:Ibid\.|同上)\s*+(?:[,，]\s*+)?(.*)$")
+r"""*Ibid.*, a comma, the rest. The spaces are taken possessively: when the rest does not match (a
+line break inside it), giving spaces back to ``(.*)`` one at a time cannot help and re-read the run
+after each, quadratic in it (was ``\s*[,，]?\s*``, issue 14); the groups of a match are the same."""
 _VOLUME = re.compile(r"\bvols?\.\s*([0-9]+|[IVXLC]+)|第\s*(\d+)\s*卷")
 _NUMBER = re.compile(r"\bNo\.\s*(\d+)|第\s*(\d+)\s*号")
 _SUPPLEMENT = re.compile(r"\bSupplement\b|补编")

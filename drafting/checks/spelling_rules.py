@@ -14,7 +14,7 @@ from functools import cache
 from weakref import WeakKeyDictionary
 
 from drafting.checks import rule
-from drafting.checks.context import CheckContext, excerpt, fact
+from drafting.checks.context import CheckContext, Spans, excerpt, fact
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 from drafting.resources import load_json
@@ -209,10 +209,11 @@ def house_style_corrections(text: str) -> list[Correction]:
     protected = [m.span() for m in style.phrases.finditer(text)] if style.phrases else []
     protected += addresses(text)
     protected += [m.span() for m in _QUOTATION.finditer(text)]
+    covered = Spans(protected)
     found = []
     for match in re.finditer(rf"(?<![\w'’])(?:{alternatives})(?!\w)", text, re.IGNORECASE):
         result = _respell(match.group(), style)
-        if result is not None and not any(a <= match.start() < b for a, b in protected):
+        if result is not None and not covered.covers(match.start()):
             found.append(Correction(match.start(), match.end(), match.group(), *result))
     return found
 

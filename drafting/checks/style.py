@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from drafting.checks import rule
-from drafting.checks.context import CheckContext, excerpt
+from drafting.checks.context import CheckContext, Spans, excerpt
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 
@@ -31,9 +31,9 @@ def un_abbreviation(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     if ctx.language != "en":
         return
     text = ctx.text(block)
-    official = [m.span() for m in _OFFICIAL_NAMES.finditer(text)]
+    official = Spans(m.span() for m in _OFFICIAL_NAMES.finditer(text))
     for match in _ABBREVIATION.finditer(text):
-        if any(start <= match.start() < end for start, end in official):
+        if official.covers(match.start()):
             continue
         full = _ABBREVIATIONS[match.group(1)]
         yield Finding(

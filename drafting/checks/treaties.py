@@ -5,8 +5,10 @@ cite a different instrument than the text names, and one instrument given differ
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from drafting.checks import rule
 from drafting.checks.context import CheckContext, excerpt
@@ -15,10 +17,118 @@ from drafting.checks.sources import Source, read_source
 from drafting.model import Block
 from drafting.treaties import Mention, by_citation, find_mentions
 
-_GENERIC = re.compile(
+GENERIC_PATTERN = (
     r"\b((?:[A-Z][\w'’-]+ )*(?:Convention|Covenant|Protocol|Agreement|Treaty)(?: (?:on|for|against|of|relating"
     r" to|concerning|in|the|and|[A-Z][\w'’-]+))*?) of (\d{4})\b"
 )
+"""An instrument named with its year, "Convention on Biological Diversity of 1992": capitalised words,
+the instrument word, a lazy run of title words, "of" and the year. :func:`generic_mentions` finds
+exactly what ``re.finditer(GENERIC_PATTERN, text)`` finds, in linear time: the regex tried every
+capitalised word as a start, and from each start every instrument word of the run with its lazy
+tail, so a run of "Treaty Treaty …" cost the cube of its length (50,000 characters: hours) and one
+of capitalised words the square (issue 14)."""
+_INSTRUMENTS = frozenset({"Convention", "Covenant", "Protocol", "Agreement", "Treaty"})
+_TITLE_WORDS = frozenset({"on", "for", "against", "of", "concerning", "in", "the", "and"})
+_INSTRUMENT_WORD = re.compile(r"Convention|Covenant|Protocol|Agreement|Treaty")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+_NOT_IN_WORD = re.compile(r"[^\w'’-]")
+_YEAR_WORD = re.compile(r"\d{4}(?!\w)")
+_START = re.compile(r"\b[A-Z]")
+
+
+@dataclass(frozen=True)
+class GenericMention:
+    """A match of ``GENERIC_PATTERN``: ``name`` is its group 1, ``year`` its group 2."""
+
+    start: int
+    end: int
+    name: str
+    year: str
+    year_start: int
+
+
+def generic_mentions(text: str) -> tuple[GenericMention, ...]:
+    """What ``re.finditer(GENERIC_PATTERN, text)`` finds, in the same order, in linear time.
+
+    The regex, read over the text's words (split at single spaces): from a start, greedy "prefix"
+    words (capitalised, each followed by a space), an instrument word, then lazily title words
+    (capitalised, on/for/…/and, "relating to") until " of <year>". A start is the beginning of a
+    word or a capital after a non-word character inside one ("(Convention", "Anti-Treaty"). For a
+    start the regex tries the instrument word furthest on first; from an instrument word the lazy
+    tail has one way forward, so its outcome is computed once per word (``walk``); and a later
+    word of a run of prefix words has fewer choices than the run's first word, so the furthest
+    good choice of every run is computed once, from the right (``best``).
+    """
+    if " of " not in text or not _INSTRUMENT_WORD.search(text):
+        return ()
+    words = text.split(" ")
+    last = len(words) - 1  # every word before it is followed by a space
+    offsets = [0] * len(words)
+    for i in range(1, len(words)):
+        offsets[i] = offsets[i - 1] + len(words[i - 1]) + 1
+    capitalised = [_CAPITALISED.fullmatch(word) is not None for word in words]
+    exits: dict[int, int | None] = {}
+
+    def walk(i: int) -> int | None:
+        """From the end of word ``i``: the word after which " of <year>" closes the lazy tail, or None."""
+        path: list[int] = []
+        j: int | None = i
+        while j is not None and j not in exits:
+            path.append(j)
+            if j + 2 <= last and words[j + 1] == "of" and _YEAR_WORD.match(words[j + 2]):
+                exits[j] = j
+            elif j + 1 <= last and (capitalised[j + 1] or words[j + 1] in _TITLE_WORDS):
+                j += 1
+            elif j + 2 <= last and words[j + 1] == "relating" and words[j + 2] == "to":
+                j += 2
+            else:
+                j = None
+        result = exits[j] if j is not None else None
+        for k in path:
+            exits[k] = result
+        return result
+
+    # best[i]: the furthest instrument word with a tail, among word i and, if word i is a prefix
+    # word, the rest of its run of prefix words and the word ending the run.
+    best: list[int | None] = [None] * (last + 2)
+    for i in range(last, -1, -1):
+        own = i if words[i] in _INSTRUMENTS and walk(i) is not None else None
+        is_prefix = capitalised[i] and i < last
+        best[i] = (best[i + 1] if best[i + 1] is not None else own) if is_prefix else own
+    clean_from: dict[int, int] = {}  # word -> offset from which it holds only [\w'’-]
+
+    found: list[GenericMention] = []
+    resume = 0
+    word = 0
+    for start_match in _START.finditer(text):
+        start = start_match.start()
+        if start < resume:
+            continue
+        while word < last and offsets[word + 1] <= start:
+            word += 1
+        word_end = offsets[word] + len(words[word])
+        if start == offsets[word]:
+            first_is_prefix = capitalised[word] and word < last
+        else:  # a start inside the word: its rest is the first word
+            if word not in clean_from:
+                bad = list(_NOT_IN_WORD.finditer(words[word]))
+                clean_from[word] = offsets[word] + (bad[-1].end() if bad else 0)
+            first_is_prefix = word < last and start >= clean_from[word] and word_end - start >= 2
+        chosen: int | None = None
+        if first_is_prefix and best[word + 1] is not None:
+            chosen = best[word + 1]
+        elif word_end - start <= 10 and text[start:word_end] in _INSTRUMENTS and walk(word) is not None:
+            chosen = word
+        if chosen is None:
+            continue
+        closing = walk(chosen)
+        assert closing is not None
+        year_start = offsets[closing + 2]
+        name_end = offsets[closing] + len(words[closing])
+        year = text[year_start : year_start + 4]
+        found.append(GenericMention(start, year_start + 4, text[start:name_end], year, year_start))
+        resume = year_start + 4
+    return tuple(found)
 
 
 def _text_mentions(ctx: CheckContext, text: str) -> tuple[Mention, ...]:
@@ -36,17 +146,20 @@ def wrong_year(ctx: CheckContext) -> Iterator[Finding]:
     """An instrument named with a year its title does not have."""
     mentions = _mentions(ctx, ctx.blocks)
     cited = _cited_instruments(ctx)
+    right: dict[str, list[str]] = {}  # instrument id -> where the text gives its year right, in order
     for block, mention in mentions:
         instrument = mention.instrument
         if mention.year is None or mention.year == instrument.year:
             continue
-        right_elsewhere = list(
-            dict.fromkeys(
-                ctx.label(b)
-                for b, m in mentions
-                if m.instrument.id == instrument.id and m.year == instrument.year
+        if instrument.id not in right:  # once per instrument, not once per wrong mention (issue 14)
+            right[instrument.id] = list(
+                dict.fromkeys(
+                    ctx.label(b)
+                    for b, m in mentions
+                    if m.instrument.id == instrument.id and m.year == instrument.year
+                )
             )
-        )
+        right_elsewhere = right[instrument.id]
         evidence = [f"the registry gives {instrument.year} ({instrument.citation})"]
         if right_elsewhere:
             evidence.append(f"this text says {instrument.year} in {', '.join(right_elsewhere)}")
@@ -136,12 +249,16 @@ def _mention_markers(ctx: CheckContext) -> Iterator[tuple[Block, Mention, str]]:
         if not markers:
             continue
         text = ctx.text(block)
+        offsets = [marker.offset for marker in markers]  # in text order
         for mention in ctx.per_text("treaties.citable", text, lambda t: _citable_mentions(ctx, t)):
-            for marker in markers:
-                gap = text[mention.end : marker.offset]
-                if marker.offset >= mention.end and len(gap) <= 3 and not gap.strip(" ,;:.”\"'》)"):
-                    yield block, mention, marker.footnote_id
+            # the first marker at most 3 characters on: looked up, not searched for among all the
+            # block's markers (quadratic in a paragraph of many of both, issue 14)
+            index = bisect_left(offsets, mention.end)
+            while index < len(markers) and offsets[index] - mention.end <= 3:
+                if not text[mention.end : offsets[index]].strip(" ,;:.”\"'》)"):
+                    yield block, mention, markers[index].footnote_id
                     break
+                index += 1
 
 
 def _citable_mentions(ctx: CheckContext, text: str) -> tuple[Mention, ...]:
@@ -183,28 +300,29 @@ def year_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
     known: dict[str, set[int]] = defaultdict(set)  # block id -> where registry mentions start
     for b, m in _mentions(ctx, ctx.blocks):
         known[b.id].add(m.start)
-    years: dict[str, list[tuple[Block, re.Match[str]]]] = defaultdict(list)
+    years: dict[str, list[tuple[Block, GenericMention]]] = defaultdict(list)
     for block in ctx.blocks:
-        starts = known.get(block.id, ())
-        for match in ctx.per_text("treaties.generic", ctx.text(block), lambda t: tuple(_GENERIC.finditer(t))):
-            if any(match.start() <= start < match.end() for start in starts):
+        starts = sorted(known.get(block.id, ()))
+        for match in ctx.per_text("treaties.generic", ctx.text(block), generic_mentions):
+            at = bisect_left(starts, match.start)  # a registry mention starting inside the match?
+            if at < len(starts) and starts[at] < match.end:
                 continue
-            years[match.group(1)].append((block, match))
+            years[match.name].append((block, match))
     for name, places in years.items():
-        distinct = {m.group(2) for _, m in places}
+        distinct = {m.year for _, m in places}
         if len(distinct) < 2:
             continue
-        first_year = places[0][1].group(2)
+        first_year = places[0][1].year
         for block, match in places:
-            if match.group(2) != first_year:
+            if match.year != first_year:
                 text = ctx.text(block)
                 yield Finding(
                     "treaty.year-inconsistent",
                     Severity.WARNING,
                     block.id,
                     ctx.label(block),
-                    match.start(2),
-                    match.end(2),
-                    f"the {name} is of {first_year} in {ctx.label(places[0][0])} but of {match.group(2)} here",
-                    excerpt(text, match.start(), match.end()),
+                    match.year_start,
+                    match.year_start + 4,
+                    f"the {name} is of {first_year} in {ctx.label(places[0][0])} but of {match.year} here",
+                    excerpt(text, match.start, match.end),
                 )

@@ -35,7 +35,7 @@ from drafting.model import (
 )
 from drafting.ooxml import RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT, RT_STYLES, w
 from drafting.ooxml.package import Package, open_package
-from drafting.proposals import new_proposal_id, proposal_kind
+from drafting.proposals import new_proposal_id, proposal_kind, release_proposal_id
 from drafting.structure import RawInput, RawParagraph, build_document, label_length
 
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
@@ -69,6 +69,7 @@ class _Context:
     bookmark_note: dict[str, str] = field(default_factory=dict)  # bookmark name -> model footnote id
     star_notes: list[str] = field(default_factory=list)
     proposals: dict[str, Proposal] = field(default_factory=dict)
+    proposal_suffixes: dict[str, int] = field(default_factory=dict)  # see new_proposal_id
     revision_elements: int = 0
 
 
@@ -142,7 +143,8 @@ def _import(package: Package, report: ImportReport) -> ImportResult:
             changes = [n.proposal_id for n in iter_inlines(content) if isinstance(n, ProposalSpan)]
             if changes:  # the sponsors' note is plain text in the model: it cannot hold a proposal
                 for proposal_id in changes:
-                    ctx.proposals.pop(proposal_id, None)
+                    if ctx.proposals.pop(proposal_id, None) is not None:
+                        release_proposal_id(proposal_id, ctx.proposal_suffixes)
                 report.warnings.append(
                     f"the sponsors' note (*) carries {_count(len(changes), 'tracked change')}, which Penholder"
                     f" cannot keep there: it was read as it stood before them (“{note}”)"
@@ -257,10 +259,22 @@ def _paragraph_mark_changed(p: etree._Element) -> int:
 
 @dataclass
 class _Field:
-    instruction: str = ""
+    """A complex field (``w:fldChar`` begin … separate … end). Its instruction and result text
+    arrive in pieces, one per run: they are kept as lists and joined once, since adding to a
+    string held by an object copies it every time (quadratic in a field of many runs)."""
+
+    instruction_parts: list[str] = field(default_factory=list)
     in_result: bool = False
     noteref: str | None = None
-    cached: str = ""
+    cached_parts: list[str] = field(default_factory=list)
+
+    @property
+    def instruction(self) -> str:
+        return "".join(self.instruction_parts)
+
+    @property
+    def cached(self) -> str:
+        return "".join(self.cached_parts)
 
 
 def _walk_paragraph(p: etree._Element, ctx: _Context, in_footnote: bool = False) -> list[_Segment]:
@@ -276,6 +290,10 @@ class _Walker:
         self.ctx = ctx
         self.in_footnote = in_footnote
         self.fields: list[_Field] = []
+        self.noterefs: list[_Field] = []
+        """The fields of ``fields`` showing their result that are NOTEREFs, innermost last: looked
+        up for every piece of text, where searching ``fields`` cost its depth (a paragraph of many
+        unclosed fields, issue 14)."""
         self.out: list[_Segment] = []
 
     def walk(self, element: etree._Element, revision: _Revision | None) -> None:
@@ -315,17 +333,17 @@ class _Walker:
         for child in run:
             tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
             if tag == "fldChar":
-                _field_char(child, fields, revision, out)
+                _field_char(child, fields, self.noterefs, revision, out)
                 continue
             if tag in ("instrText", "delInstrText"):
                 if fields and not fields[-1].in_result:
-                    fields[-1].instruction += child.text or ""
+                    fields[-1].instruction_parts.append(child.text or "")
                 continue
-            noteref = next((f for f in reversed(fields) if f.in_result and f.noteref), None)
+            noteref = self.noterefs[-1] if self.noterefs else None
             if tag in ("t", "delText"):
                 text = child.text or ""
                 if noteref is not None:
-                    noteref.cached += text  # the number Word printed; the reference replaces it
+                    noteref.cached_parts.append(text)  # the number Word printed; the reference replaces it
                 elif text:
                     emit(text)
             elif tag in ("tab", "ptab") and noteref is None:
@@ -357,7 +375,11 @@ class _Walker:
 
 
 def _field_char(
-    child: etree._Element, fields: list[_Field], revision: _Revision | None, out: list[_Segment]
+    child: etree._Element,
+    fields: list[_Field],
+    noterefs: list[_Field],
+    revision: _Revision | None,
+    out: list[_Segment],
 ) -> None:
     kind = child.get(w("fldCharType"))
     if kind == "begin":
@@ -367,8 +389,14 @@ def _field_char(
         field_.in_result = True
         match = _NOTEREF.match(field_.instruction)
         field_.noteref = match.group(1) if match else None
+        if noterefs and noterefs[-1] is field_:
+            noterefs.pop()
+        if field_.noteref:
+            noterefs.append(field_)
     elif kind == "end" and fields:
         field_ = fields.pop()
+        if noterefs and noterefs[-1] is field_:
+            noterefs.pop()
         match = _NOTEREF.match(field_.instruction)
         if match:
             out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{field_.cached.strip()}"), revision))
@@ -427,7 +455,9 @@ def _assemble(segments: list[_Segment], ctx: _Context) -> list[Inline]:
 def _proposal(
     deleted: list[Inline], inserted: list[Inline], revision: _Revision, ctx: _Context
 ) -> ProposalSpan:
-    proposal_id = new_proposal_id(deleted, inserted, ctx.proposals, revision.author or "")
+    proposal_id = new_proposal_id(
+        deleted, inserted, ctx.proposals, revision.author or "", ctx.proposal_suffixes
+    )
     kind = proposal_kind(deleted, inserted)
     ctx.proposals[proposal_id] = Proposal(proposal_id, kind, author=revision.author, date=revision.date)
     return ProposalSpan(proposal_id, deleted, inserted)

@@ -50,6 +50,10 @@ class Style:
 @dataclass
 class Styles:
     by_id: dict[str, Style] = field(default_factory=dict)
+    _chains: dict[str | None, list[Style]] = field(default_factory=dict, repr=False)
+    """``chain`` by style id, computed once: a run's style was walked up its ``basedOn`` chain for
+    every run, so a styles part with a chain thousands deep cost that much per run (issue 14)."""
+    _marks: dict[str | None, dict[Mark, bool]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, root: etree._Element | None) -> Styles:
@@ -73,6 +77,12 @@ class Styles:
 
     def chain(self, style_id: str | None) -> list[Style]:
         """The style and its ancestors, root first (cycles cut)."""
+        cached = self._chains.get(style_id)
+        if cached is None:
+            cached = self._chains[style_id] = self._walk_chain(style_id)
+        return cached
+
+    def _walk_chain(self, style_id: str | None) -> list[Style]:
         out: list[Style] = []
         seen: set[str] = set()
         while style_id and style_id in self.by_id and style_id not in seen:
@@ -89,9 +99,13 @@ class Styles:
     def marks(self, character_style: str | None, direct: dict[Mark, bool]) -> frozenset[Mark]:
         """The marks of a run. A paragraph style's own look (a bold heading style) is the
         style's business, not the text's: only character styles and direct formatting count."""
-        effective: dict[Mark, bool] = {}
-        for style in self.chain(character_style):
-            effective.update(style.marks)
+        inherited = self._marks.get(character_style)
+        if inherited is None:
+            inherited = {}
+            for style in self.chain(character_style):
+                inherited.update(style.marks)
+            self._marks[character_style] = inherited
+        effective = dict(inherited)
         effective.update(direct)
         return frozenset(mark for mark, on in effective.items() if on)
 
@@ -114,6 +128,14 @@ def _num_pr(num_pr: etree._Element | None) -> tuple[str, int] | None:
     except ValueError:
         level = 0
     return num_id.get(w("val"), "0"), max(0, min(level, 8))
+
+
+MAX_START = 32_767
+"""The highest start value Word sets for a list level. A larger one in a hostile file made every
+label a roman numeral of that size (a 4,000-digit start: a loop without end), so it is cut here."""
+MAX_LEVEL_TEXT = 256
+"""Number formats (``%1.``, ``(%2)``) are a few characters; a megabyte one would be copied into the
+label of every numbered paragraph."""
 
 
 @dataclass
@@ -150,8 +172,8 @@ class Numbering:
                 text = lvl.find(w("lvlText"))
                 levels[index] = _Level(
                     fmt.get(w("val"), "decimal") if fmt is not None else "decimal",
-                    text.get(w("val"), "") if text is not None else "",
-                    start,
+                    (text.get(w("val"), "") if text is not None else "")[:MAX_LEVEL_TEXT],
+                    min(start, MAX_START),
                 )
             abstract[element.get(w("abstractNumId"), "")] = levels
         for num in root.iter(w("num")):

@@ -11,7 +11,10 @@ import re
 
 from drafting.importers.report import ImportReport
 
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*((?:.*\S)?)\s*$")
+r"""``key: value``, the value without the spaces around it. The value is "up to its last non-space
+character" rather than the lazy ``(.*?)\s*$``, which is the same value but tried the trailing
+spaces again after each character: a value with a long run of spaces inside was quadratic."""
 _MAX_LINES = 200
 
 
@@ -48,4 +51,7 @@ def _unquote(value: str) -> str:
 
 def clean_title(title: str) -> str:
     """The title as metadata gives it, without a trailing colon left by a subtitle split."""
-    return re.sub(r"\s*:\s*$", "", title).strip()
+    # Not re.sub(r"\s*:\s*$", "", title): searched from every position of a long run of spaces,
+    # that was quadratic in the run (issue 14). This removes the same text.
+    title = title.rstrip()
+    return (title[:-1] if title.endswith(":") else title).strip()

@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from drafting.importers.text_lines import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
 from drafting.model import Inline, Mark, NoteRef, Text
 
+MAX_MARKER_DIGITS = 4
+"""A footnote number has at most this many digits: a resolution has tens of footnotes, a
+report a few hundred. Longer runs of superscript digits are text (a table of exponents, a
+damaged extraction), and must not reach ``int()``: Python refuses to convert more than 4,300
+digits, and trying every cut of a long run would take quadratic time."""
+
 _SUPERSCRIPT = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 _MARKDOWN = re.compile(r"\[\^([^\]\s]+)\]")
 _PUNCT_THEN_DIGITS = re.compile(r"([;,.:)\]”’\"'》」])(\d{1,3})(?=\s|$|[)\]])")
@@ -101,6 +107,8 @@ class MarkerBinder:
     def _split_known(self, label: str) -> list[str] | None:
         if label in self.footnote_ids:
             return [label]
+        if len(label) > 2 * MAX_MARKER_DIGITS:  # not two markers side by side either
+            return None
         for cut in range(1, len(label)):  # "¹⁰¹¹": markers 10 and 11 printed side by side
             head, tail = label[:cut], label[cut:]
             consecutive = head.isdigit() and tail.isdigit() and int(tail) == int(head) + 1

@@ -20,6 +20,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 
+from drafting.importers.markers import MAX_MARKER_DIGITS
 from drafting.importers.text_lines import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
 
 _NUMBER = re.compile(r"(?<![\d/\-‐‑])(\d{1,3})(?![\d/%])")
@@ -70,7 +71,7 @@ def certain_candidates(paragraph: int, text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CERTAIN.finditer(text):
         label = m.group(1) or m.group(2).translate(FROM_SUPERSCRIPT)
-        if label.isdigit():
+        if label.isdigit() and len(label) <= MAX_MARKER_DIGITS:  # a longer run is no marker (issue 14)
             name_like = bool(_LONE_CAPITAL.search(text, max(0, m.start() - 2), m.start()))
             out.append(
                 Candidate(paragraph, m.start(), m.end(), int(label), 10.0, certain=True, name_like=name_like)

@@ -26,7 +26,7 @@ from drafting.importers.markers import MarkerBinder, plain_marker_candidates
 from drafting.importers.page_breaks import continue_footnotes, dangles, opens_paragraph, rejoin
 from drafting.importers.pieces import NEW_PARAGRAPH, Note, Para
 from drafting.importers.report import ImportReport, ImportResult
-from drafting.importers.text_lines import RULE, Line, LineKind, split_lines
+from drafting.importers.text_lines import RULE, Line, LineKind, footnote_number, split_lines
 from drafting.model import Document, DocumentKind, Footnote, NoteRef, iter_inlines, plain_text
 from drafting.structure import (
     RawInput,
@@ -143,7 +143,7 @@ def _placed_in_order(binder: MarkerBinder, label_to_id: dict[str, str]) -> bool:
     numeric = [label for label in label_to_id if label.isdigit()]
     if any(label not in binder.referenced for label in numeric):
         return False
-    order = [int(label) for label in binder.first_references if label.isdigit()]
+    order = [n for label in binder.first_references if (n := footnote_number(label)) is not None]
     return order == sorted(order)
 
 
@@ -164,8 +164,9 @@ def _place_plain_markers(
         rules_before[line.number] = rules
     labels: dict[int, int | None] = {}
     for note in notes:
-        if note.style != "star" and note.label.isdigit() and note.label in label_to_id:
-            labels.setdefault(int(note.label), rules_before[note.lines[0].number] - 1)
+        number = footnote_number(note.label) if note.style != "star" else None
+        if number is not None and note.label in label_to_id:
+            labels.setdefault(number, rules_before[note.lines[0].number] - 1)
     if not labels:
         return texts
     texts = list(texts)
@@ -211,8 +212,8 @@ def _settle_candidates(lines: list[Line], report: ImportReport) -> None:
     previous = LineKind.BLANK
     for line in lines:
         label = line.footnote_label or ""
-        if line.kind is LineKind.FOOTNOTE and label.isdigit():
-            expected = max(expected, int(label) + 1)
+        if line.kind is LineKind.FOOTNOTE and (number := footnote_number(label)) is not None:
+            expected = max(expected, number + 1)
         elif line.kind is LineKind.PLAIN_FOOTNOTE_CANDIDATE:
             if int(label) == expected and label in markers and not _STARTS_WITH_DATE.match(line.text):
                 line.kind = LineKind.FOOTNOTE
@@ -290,9 +291,9 @@ def _phantom_definition(current: Note, line: Line) -> bool:
     return (
         line.kind is LineKind.FOOTNOTE
         and line.footnote_style in ("markdown", "plain")
-        and current.label.isdigit()
-        and label.isdigit()
-        and int(label) != int(current.label) + 1
+        and (previous := footnote_number(current.label)) is not None
+        and (number := footnote_number(label)) is not None
+        and number != previous + 1
         and dangles(current.tail())
     )
 
@@ -331,6 +332,6 @@ def _build_footnotes(
         footnote_id = ids.from_content("fn", plain_text(content))
         footnotes[footnote_id] = Footnote(footnote_id, content)
         label_to_id[note.label] = footnote_id
-        if note.label.isdigit():
-            report.literal_footnote_numbers[footnote_id] = int(note.label)
+        if (number := footnote_number(note.label)) is not None:
+            report.literal_footnote_numbers[footnote_id] = number
     return footnotes, label_to_id, star_notes

@@ -45,7 +45,7 @@ class Line:
     """For footnote lines: the text after the number or mark."""
 
 
-_ODS_TAG = re.compile(r"<<ODS ([A-Z0-9 ]+)>>(.*?)<<ODS \1>>")
+_ODS_MARK = re.compile(r"<<ODS ([A-Z0-9 ]+)>>")
 _COMMENT_ANCHOR = re.compile(r"\[(?:[A-Z]{1,4}\d{1,3})\]")
 RULE = re.compile(r"^\s*(?:[_\-‐‑–—=*·.]\s*){3,}$")
 _PAGE_NUMBER = re.compile(
@@ -193,22 +193,60 @@ def _is_organ_line(text: str) -> bool:
 
 
 def _as_int(label: str | None) -> int:
-    return int(label) if label and label.isdigit() else 0
+    number = footnote_number(label)
+    return number if number is not None else 0
+
+
+def footnote_number(label: str | None) -> int | None:
+    """The number a footnote label is, or None. Only a label of at most
+    ``markers.MAX_MARKER_DIGITS`` decimal digits is a number: ``int()`` refuses more than 4,300
+    digits (a line opening with a run of superscripts made the import fail, issue 14), is
+    quadratic in the digits below that, and refuses digits that are not decimal ("²")."""
+    from drafting.importers.markers import MAX_MARKER_DIGITS  # markers imports this module
+
+    if label and len(label) <= MAX_MARKER_DIGITS and label.isdecimal():
+        return int(label)
+    return None
 
 
 def _strip_inline_furniture(number: int, raw: str, report: ImportReport, hints: dict[str, str]) -> str:
     if "<<ODS" in raw:
-        for match in _ODS_TAG.finditer(raw):
-            name, value = match.group(1), match.group(2).strip()
-            if name.startswith("DOC SYMBOL") and value:
-                hints.setdefault("symbol", value)
-            report.discard(number, match.group(), f"ODS tag ({name.lower()})")
-        raw = _ODS_TAG.sub("", raw)
+        tags = _ods_tags(raw)
+        for start, end, name, value in tags:
+            if name.startswith("DOC SYMBOL") and value.strip():
+                hints.setdefault("symbol", value.strip())
+            report.discard(number, raw[start:end], f"ODS tag ({name.lower()})")
+        starts, ends = [0, *(end for _, end, _, _ in tags)], [*(start for start, _, _, _ in tags), len(raw)]
+        raw = "".join(raw[a:b] for a, b in zip(starts, ends, strict=True))
     if "[" in raw:
         for match in _COMMENT_ANCHOR.finditer(raw):
             report.discard(number, match.group(), "Word comment anchor")
         raw = _COMMENT_ANCHOR.sub("", raw)
     return raw
+
+
+def _ods_tags(raw: str) -> list[tuple[int, int, str, str]]:
+    """``<<ODS NAME>>value<<ODS NAME>>`` pairs as (start, end, name, value), what
+    ``re.finditer(r"<<ODS ([A-Z0-9 ]+)>>(.*?)<<ODS \\1>>", raw)`` finds: each mark is closed by the
+    next mark of the same name, and a mark never closed is text. The regex searched from every
+    unclosed mark to the end of the line, quadratic in a line of many (issue 14); here each mark
+    is looked at once."""
+    marks = [(m.start(), m.end(), m.group(1)) for m in _ODS_MARK.finditer(raw)]
+    following: list[int | None] = [None] * len(marks)  # index of the next mark of the same name
+    last: dict[str, int] = {}
+    for index in range(len(marks) - 1, -1, -1):
+        following[index] = last.get(marks[index][2])
+        last[marks[index][2]] = index
+    tags: list[tuple[int, int, str, str]] = []
+    resume = 0
+    for index, (start, end, name) in enumerate(marks):
+        closing = following[index]
+        if start < resume or closing is None:
+            continue
+        close_start, close_end, _ = marks[closing]
+        tags.append((start, close_end, name, raw[end:close_start]))
+        resume = close_end
+    return tags
 
 
 def _classify(number: int, text: str, page_break: bool) -> Line:

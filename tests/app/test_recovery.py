@@ -87,3 +87,23 @@ def test_keys_and_process_checks():
     assert document_key(None) != first  # each unsaved document gets its own snapshot
     assert process_alive(os.getpid())
     assert not process_alive(0)
+
+
+def test_snapshots_are_written_compact_and_read_back_whole(tmp_path):
+    """Snapshots use the C JSON encoder (no indentation): the autosave worker then holds the
+    interpreter for a fraction of the time; what is recovered is the same document."""
+    store = SnapshotStore(tmp_path)
+    document = load("ga-res-67-193-en.txt").document
+    earlier = load("ga-res-62-172-en.txt").document
+    revisions = [storage.Revision("Rev.1", "2026-12-01", earlier)]
+    path = store.write("k1", storage.PenholderFile(document, revisions), None)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n") == 1
+    assert text.endswith("}\n")
+    again = storage.load(path)
+    assert again.document == document
+    assert [r.document for r in again.revisions] == [earlier]
+    kept = tmp_path / "kept.penholder"
+    storage.save(storage.PenholderFile(document, revisions), kept)
+    assert kept.read_text(encoding="utf-8").count("\n") > 1000  # files users keep stay one item per line
+    assert storage.load(kept).document == again.document
