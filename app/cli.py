@@ -389,7 +389,9 @@ def _short(text: str, width: int = 72) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"penholder: error: {message}", file=sys.stderr)
+    """One line on stderr, whatever a library put into the message (line breaks included)."""
+    one_line = " ".join(line.strip() for line in message.splitlines() if line.strip())
+    print(f"penholder: error: {one_line}", file=sys.stderr)
     return EXIT_USAGE
 
 

@@ -175,3 +175,11 @@ def test_damaged_zip_members_give_a_clear_error_or_a_document(good, data):
     else:
         return
     assert "\n" not in message
+
+
+def test_a_parser_message_with_a_line_break_is_one_line(good):
+    """Found by the fuzz test above: lxml's message for a NUL character ends in a line break."""
+    with pytest.raises(ImportFailed) as caught:
+        import_docx_file(rezip(good, {"[Content_Types].xml": b"<\x00"}), "damaged.docx")
+    assert "\n" not in str(caught.value)
+    assert "not well-formed XML" in str(caught.value)

@@ -16,6 +16,7 @@ Chosen markers are rewritten as ``[^k]`` references, which the binder then binds
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -103,7 +104,12 @@ def find_candidates(paragraph: int, text: str, labels: Container[int] | None = N
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether ``start``-``end`` overlaps one of ``spans``, which are in order and do not overlap
+    each other (the matches of one ``finditer``): only the last span that starts before ``end``
+    can, found by bisection. Asking every span was the square of the markers in a paragraph
+    (25,000 ``[^1]`` in one line took 77 s; issue 14)."""
+    index = bisect.bisect_left(spans, (end,))
+    return index > 0 and spans[index - 1][1] > start
 
 
 def _shape_score(text: str, start: int, end: int) -> float:

@@ -128,7 +128,7 @@ class Package:
         try:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as exc:
-            raise ImportFailed(f"{self.name}: {part} is not well-formed XML ({exc.msg})") from None
+            raise ImportFailed(f"{self.name}: {part} is not well-formed XML ({_reason(exc.msg)})") from None
         except (ValueError, LookupError) as exc:  # an encoding lxml cannot use
             raise ImportFailed(f"{self.name}: {part} cannot be read as XML ({_reason(exc)})") from None
         if root.getroottree().docinfo.internalDTD is not None:
