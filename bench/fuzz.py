@@ -454,6 +454,9 @@ def main() -> int:
         f"{time.perf_counter() - start:.0f} s in all"
     )
     print(f"per case: median {statistics.median(seconds) * 1000:.0f} ms, max {max(seconds):.2f} s")
+    slowest = sorted(results, key=lambda item: item[1][2], reverse=True)[:5]
+    for case, result in slowest:
+        print(f"  slow: case {case.number} {case.kind} {case.command} ({case.mutation}): {result[2]:.2f} s")
     kinds: dict[str, int] = {}
     for _case, problem, _line in failures:
         kinds[problem] = kinds.get(problem, 0) + 1
