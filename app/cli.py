@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"SRC is a {SOURCE_TYPES} file. Run 'penholder COMMAND --help' for details.",
     )
     parser.add_argument("--version", action="version", version=f"penholder {__version__}")
+    parser.add_argument(
+        "--self-test",
+        metavar="FILE",
+        help="open FILE in the window, wait for the first check, test spelling, printing and the"
+        " icon, close the window and print one line (for installers: exit status 0 when all is well)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -130,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _prefer_utf8_output()
     try:
         if (args_list and args_list[0] in COMMANDS) or any(
-            a in ("-h", "--help", "--version") for a in args_list[:1]
+            a in ("-h", "--help", "--version", "--self-test") for a in args_list[:1]
         ):
             args = build_parser().parse_args(args_list)
             return _dispatch(args)
@@ -150,6 +156,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.self_test is not None:
+        if args.command is not None:
+            raise UsageError("--self-test opens the window: give it no command")
+        from app.self_test import run_self_test
+
+        return run_self_test([args.self_test])
     if args.command is None:
         return _open_editor([])
     if args.command == "import":

@@ -37,22 +37,45 @@ def no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def log_to_file():
+    """Penholder's warnings (refused files, a preference reset, a message from another process
+    refused) go to ``penholder.log`` in the platform's log folder (:func:`app.paths.log_path`),
+    kept to three files of 1 MB; a window started from a desktop menu has no terminal to print
+    to. Returns the handler, or None if the folder cannot be written (then nothing is logged)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    from app.paths import log_path
+
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8", delay=True)
+    except OSError:
+        return None
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
 def report_unexpected_errors(parent_of_messages=None) -> None:
     """An error nobody foresaw must not end the session or print a traceback at the user: it is
-    written to ``penholder.log`` in the user data folder and shown as one line."""
+    written to ``penholder.log`` in the platform's log folder (:func:`app.paths.log_path`) and shown
+    as one line."""
     import logging
     import traceback
 
-    from app.paths import user_data_dir
+    from app.paths import log_path
 
     def hook(kind, error, trace) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
+        path = log_path()
         try:
-            folder = user_data_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            with open(folder / "penholder.log", "a", encoding="utf-8") as log:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as log:
                 log.write("".join(traceback.format_exception(kind, error, trace)) + "\n")
         except OSError:
             logging.getLogger("penholder").exception("unexpected error", exc_info=(kind, error, trace))
@@ -62,7 +85,7 @@ def report_unexpected_errors(parent_of_messages=None) -> None:
             parent_of_messages,
             "Penholder",
             f"Something went wrong ({kind.__name__}: {error}). Your work is autosaved; "
-            "the details are in penholder.log in Penholder's data folder.",
+            f"the details are in {path}.",
         )
 
     sys.excepthook = hook
@@ -83,9 +106,30 @@ def release_clipboard() -> None:
         clipboard.setText(clipboard.text())
 
 
-def run(files: list[str]) -> int:
-    """``penholder [FILE]``: open the editor window (with FILE) and run until it is closed."""
+def application():
+    """The Qt application, named so that settings, the task bar, the window list and the About
+    dialog say "Penholder", with its icon and version (the window, the self-test)."""
     from PySide6.QtWidgets import QApplication
+
+    from app import APP_ID, APP_NAME, __version__
+    from ui.app_icon import application_icon
+
+    configure_runtime()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland and X11 task bars find the .desktop entry by it
+    app.setWindowIcon(application_icon())
+    app.aboutToQuit.connect(release_clipboard)
+    return app
+
+
+def run(files: list[str]) -> int:
+    """``penholder [FILE]``: open the editor window (with FILE) and run until it is closed. If a
+    Penholder window already runs for this user and data folder, FILE opens there instead and
+    this returns 0 at once (:mod:`app.instance`)."""
+    from app.instance import forward_to_running, serve
 
     if no_display():
         print(
@@ -94,12 +138,12 @@ def run(files: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    configure_runtime()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Penholder")
-    app.setOrganizationName("Penholder")
-    app.aboutToQuit.connect(release_clipboard)
+    if forward_to_running(files):  # a Penholder window already runs: it opens the files
+        return 0
+    app = application()
+    log_to_file()
     window = start_window(files)
+    serve(window)  # later 'penholder FILE' processes hand their files to this window
     report_unexpected_errors(window)
     window.show()
     return app.exec()

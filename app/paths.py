@@ -10,8 +10,10 @@ import os
 from pathlib import Path
 
 from platformdirs import user_data_dir as _platform_data_dir
+from platformdirs import user_log_dir as _platform_log_dir
 
-APP_NAME = "Penholder"
+from app import APP_NAME
+
 DATA_DIR_VARIABLE = "PENHOLDER_DATA_DIR"
 
 
@@ -21,6 +23,14 @@ def user_data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(_platform_data_dir(APP_NAME, appauthor=False))
+
+
+def log_path() -> Path:
+    """Penholder's log (warnings, unexpected errors): the platform's log folder, or the overriding
+    data folder."""
+    override = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    folder = Path(override).expanduser() if override else Path(_platform_log_dir(APP_NAME, appauthor=False))
+    return folder / "penholder.log"
 
 
 def user_dictionary_path() -> Path:

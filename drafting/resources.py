@@ -27,6 +27,11 @@ def read_text(*parts: str) -> str:
     return _node(parts).read_text(encoding="utf-8")
 
 
+def read_bytes(*parts: str) -> bytes:
+    """Bytes of a file under ``resources/`` (the icon)."""
+    return _node(parts).read_bytes()
+
+
 @cache
 def load_json(*parts: str) -> Any:
     """Parsed JSON file under ``resources/`` (cached; treat the result as read-only)."""

@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from drafting.exporters.pdf_export import find_soffice
 from drafting.importers import load_document
 from drafting.model import BlockKind, NoteRef, Text, iter_inlines, plain_text
 from drafting.numbering import footnote_numbers
@@ -258,7 +259,7 @@ def test_proposals_show_struck_in_the_delegation_colour_with_a_tooltip(qtbot, wi
 # -- files -------------------------------------------------------------------------------------------
 
 
-def test_save_reopen_and_export_docx(qtbot, window, tmp_path):
+def test_save_reopen_and_export_docx(qtbot, window, tmp_path, monkeypatch):
     session = open_corpus(window, RES_67_193)
     put_cursor_at_end_of(session, session.document().operative[46].id)
     qtbot.keyClick(session.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -276,10 +277,16 @@ def test_save_reopen_and_export_docx(qtbot, window, tmp_path):
     docx = tmp_path / "draft.docx"
     assert window.files.export_to(reopened, docx, "docx")
     assert structure(load_document(docx).document)["operative"] == expected["operative"]
+    # Without LibreOffice the PDF is Penholder's own print layout, said in a message box
+    # (recorded here: a modal box would wait for a click that never comes).
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
     pdf = tmp_path / "draft.pdf"
     assert window.files.export_to(reopened, pdf, "pdf")
     qtbot.waitUntil(lambda: not window.files.pdf_jobs.is_busy, timeout=120_000)
+    qtbot.waitUntil(pdf.exists, timeout=10_000)
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert bool(said) == (find_soffice() is None)
 
 
 def test_saving_over_a_file_changed_on_disk_asks_first(qtbot, window, tmp_path, monkeypatch):
