@@ -56,6 +56,8 @@ class ProposalStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
+    BRACKETED = "bracketed"
+    """Disputed: kept in square brackets in the text until the negotiators settle it."""
 
 
 @dataclass
@@ -100,6 +102,9 @@ class Proposal:
     rationale_footnote_id: str | None = None
     status: ProposalStatus = ProposalStatus.PROPOSED
     date: str | None = None
+    move_of: str | None = None
+    """A paragraph moved is two proposals: deleted where it was, inserted where it goes. The
+    insertion names the deletion here, so that both are shown, accepted and rejected together."""
 
 
 @dataclass
@@ -112,6 +117,11 @@ class Block:
     children: list[Block] = field(default_factory=list)
     numbered: bool = True
     """Headings: whether the heading carries a section numeral (I., II., ...)."""
+    alternative_to: str | None = None
+    """An alternative version of the paragraph with this id, proposed in its place ("OP 5 alt"):
+    it follows that paragraph (or its other alternatives) and takes no number of its own."""
+    agreed_ad_ref: bool = False
+    """The negotiators agreed this paragraph ad referendum (subject to the whole text)."""
 
 
 @dataclass

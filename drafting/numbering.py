@@ -98,7 +98,14 @@ def _block_labels(document: Document, *, qualify: bool) -> dict[str, BlockLabel]
         labels[block.id] = BlockLabel(None, f"front {i}")
     pp = op = heading = item = para = 0
     section = ""
+    alternatives: dict[str, int] = {}
     for block in document.blocks:
+        if block.alternative_to is not None and block.alternative_to in labels:
+            labels[block.id] = alternative_label(
+                labels[block.alternative_to], alternatives, block.alternative_to
+            )
+            _label_children(block, labels[block.id].reference, 1, document.language, labels)
+            continue
         kind = block.kind
         if kind is BlockKind.PREAMBULAR:
             pp += 1
@@ -128,6 +135,14 @@ def _block_labels(document: Document, *, qualify: bool) -> dict[str, BlockLabel]
             item = 0
         _label_children(block, labels[block.id].reference, 1, document.language, labels)
     return labels
+
+
+def alternative_label(of: BlockLabel, counts: dict[str, int], target: str) -> BlockLabel:
+    """ "OP 5 alt", "OP 5 alt 2": the label negotiators give a paragraph proposed in place of OP 5."""
+    counts[target] = counts.get(target, 0) + 1
+    suffix = " alt" if counts[target] == 1 else f" alt {counts[target]}"
+    label = f"{of.label.rstrip('.')}{suffix}." if of.label else None
+    return BlockLabel(label, of.reference + suffix)
 
 
 def short_heading(text: str, limit: int = 30) -> str:

@@ -37,16 +37,20 @@ STATUS_WORDS = {
     "accepted": ProposalStatus.ACCEPTED,
     "rejected": ProposalStatus.REJECTED,
     "withdrawn": ProposalStatus.WITHDRAWN,
+    "bracketed": ProposalStatus.BRACKETED,
 }
 STATUS_LABELS = {
     ProposalStatus.AGREED_AD_REF: "agreed ad ref",
     ProposalStatus.ACCEPTED: "accepted",
     ProposalStatus.REJECTED: "rejected",
     ProposalStatus.WITHDRAWN: "withdrawn",
+    ProposalStatus.BRACKETED: "bracketed",
 }
 _ATTRIBUTION = re.compile(r"^ ?\(([^()\d;:,.]{2,60}?)(?:;\s*([a-z ]+))?\)")
 UNNAMED = "an unnamed delegation"
-_ATTRIBUTION_NOTE = re.compile(r"^Proposed by (.+?)(?: \((agreed ad ref|accepted|rejected|withdrawn)\))?\.$")
+_ATTRIBUTION_NOTE = re.compile(
+    r"^Proposed by (.+?)(?: \((agreed ad ref|accepted|rejected|withdrawn|bracketed)\))?\.$"
+)
 _AUTHOR_IN_RATIONALE = re.compile(
     r"(?:proposal|proposed|amendment)\s+(?:from|by|of)\s+(?:the\s+delegation\s+of\s+)?"
     r"(.+?)[\s.*]*$",

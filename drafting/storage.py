@@ -122,7 +122,7 @@ class _Invalid(Exception):
 
 
 _MASTHEAD_TEXT = [f.name for f in fields(Masthead) if f.name != "sponsors"]
-_PROPOSAL_TEXT = ["author", "date", "rationale", "rationale_footnote_id"]
+_PROPOSAL_TEXT = ["author", "date", "rationale", "rationale_footnote_id", "move_of"]
 _TYPE_NAMES = {str: "text", bool: "true/false", int: "a whole number", list: "a list", dict: "an object"}
 
 
@@ -160,13 +160,14 @@ def inline_from_dict(item: Any, where: str = "clipboard") -> Inline:
 
 
 def _block_to_dict(b: Block) -> dict[str, Any]:
-    return {
-        "id": b.id,
-        "kind": BlockKind(b.kind).value,
-        "numbered": b.numbered,
-        "content": [_inline_to_dict(n) for n in b.content],
-        "children": [_block_to_dict(c) for c in b.children],
-    }
+    data: dict[str, Any] = {"id": b.id, "kind": BlockKind(b.kind).value, "numbered": b.numbered}
+    if b.alternative_to is not None:  # written only when set: older Penholders read the file as before
+        data["alternative_to"] = b.alternative_to
+    if b.agreed_ad_ref:
+        data["agreed_ad_ref"] = True
+    data["content"] = [_inline_to_dict(n) for n in b.content]
+    data["children"] = [_block_to_dict(c) for c in b.children]
+    return data
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -357,6 +358,8 @@ def _block(item: dict, w: str) -> Block:
         content,
         children,
         numbered,
+        alternative_to=_get(item, "alternative_to", str, w, None),
+        agreed_ad_ref=_get(item, "agreed_ad_ref", bool, w, False),
     )
 
 
@@ -420,6 +423,12 @@ def _check_references(doc: Document, where: str) -> None:
     for p in doc.proposals.values():
         if p.rationale_footnote_id is not None and p.rationale_footnote_id not in doc.footnotes:
             raise _Invalid(f"{where}, proposal {_describe(p.id)}: rationale refers to a missing footnote")
+        if p.move_of is not None and p.move_of not in doc.proposals:
+            raise _Invalid(f"{where}, proposal {_describe(p.id)}: move_of refers to a missing proposal")
+    ids = {b.id for b in doc.iter_blocks()}
+    for b in doc.iter_blocks():
+        if b.alternative_to is not None and b.alternative_to not in ids:
+            raise _Invalid(f"{where}, block {_describe(b.id)}: alternative to a missing paragraph")
 
 
 def _reason(exc: Exception) -> str:

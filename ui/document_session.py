@@ -518,6 +518,7 @@ def _structure(document: Document) -> tuple:
                 block.id,
                 block.kind,
                 block.numbered,
+                block.alternative_to,
                 len(block.children),
                 plain_text(block.content) if block.kind is BlockKind.HEADING else None,
             )

@@ -58,3 +58,22 @@ def test_reading_again_converts_only_changed_paragraphs(qapp):
     assert reader.conversions == first + 1
     block_id = formats.id_of(qdoc.findBlockByNumber(40).blockFormat())
     assert plain_text(snapshot.document.block(block_id).content).startswith("Also ")
+
+
+def test_alternatives_and_agreed_paragraphs_survive_the_surface_and_are_labelled_alike(qapp):
+    from tests.test_negotiation_model import negotiated
+
+    document = negotiated()
+    qdoc = QTextDocument()
+    load_into(qdoc, document)
+    again = SurfaceReader(qdoc).read(document).document
+    assert [(b.id, b.alternative_to, b.agreed_ad_ref) for b in again.iter_blocks()] == [
+        (b.id, b.alternative_to, b.agreed_ad_ref) for b in document.iter_blocks()
+    ]
+    core = block_labels(document)
+    labels, references = surface_labels(qdoc, document.language)
+    painted = dict(
+        zip([p.block_id for p in flatten(document)], zip(labels, references, strict=True), strict=True)
+    )
+    for block in document.iter_blocks():
+        assert painted[block.id] == (core[block.id].label, core[block.id].reference)

@@ -19,6 +19,10 @@ BLOCK_KIND = QTextFormat.Property.UserProperty + 1
 BLOCK_DEPTH = QTextFormat.Property.UserProperty + 2
 BLOCK_ID = QTextFormat.Property.UserProperty + 3
 BLOCK_NUMBERED = QTextFormat.Property.UserProperty + 4
+BLOCK_ALTERNATIVE_TO = QTextFormat.Property.UserProperty + 5
+"""The id of the paragraph this one is an alternative to ("OP 5 alt"), if it is one."""
+BLOCK_AGREED = QTextFormat.Property.UserProperty + 6
+"""True on a paragraph agreed ad referendum."""
 NOTE_ID = QTextFormat.Property.UserProperty + 10
 PROPOSAL_ID = QTextFormat.Property.UserProperty + 11
 PROPOSAL_ROLE = QTextFormat.Property.UserProperty + 12
@@ -59,13 +63,25 @@ KIND_NAMES = {
 }
 
 
-def block_format(kind: str, *, block_id: str, depth: int = 0, numbered: bool = True) -> QTextBlockFormat:
+def block_format(
+    kind: str,
+    *,
+    block_id: str,
+    depth: int = 0,
+    numbered: bool = True,
+    alternative_to: str | None = None,
+    agreed_ad_ref: bool = False,
+) -> QTextBlockFormat:
     """The block format for a paragraph of ``kind``: identity properties plus its layout."""
     fmt = QTextBlockFormat()
     fmt.setProperty(BLOCK_KIND, kind)
     fmt.setProperty(BLOCK_ID, block_id)
     fmt.setProperty(BLOCK_DEPTH, depth)
     fmt.setProperty(BLOCK_NUMBERED, numbered)
+    if alternative_to is not None:
+        fmt.setProperty(BLOCK_ALTERNATIVE_TO, alternative_to)
+    if agreed_ad_ref:
+        fmt.setProperty(BLOCK_AGREED, True)
     apply_layout(fmt, kind, depth)
     return fmt
 
@@ -111,6 +127,15 @@ def depth_of(fmt: QTextBlockFormat) -> int:
 def id_of(fmt: QTextBlockFormat) -> str | None:
     value = fmt.property(BLOCK_ID)
     return value if isinstance(value, str) and value else None
+
+
+def alternative_to_of(fmt: QTextBlockFormat) -> str | None:
+    value = fmt.property(BLOCK_ALTERNATIVE_TO) if fmt.hasProperty(BLOCK_ALTERNATIVE_TO) else None
+    return value if isinstance(value, str) and value else None
+
+
+def agreed_of(fmt: QTextBlockFormat) -> bool:
+    return fmt.hasProperty(BLOCK_AGREED) and bool(fmt.property(BLOCK_AGREED))
 
 
 def marks_format(marks: frozenset[Mark], base: QTextCharFormat | None = None) -> QTextCharFormat:

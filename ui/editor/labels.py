@@ -10,7 +10,14 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocument
 
 from drafting.model import BlockKind
-from drafting.numbering import annex_heading, roman, short_heading, subparagraph_label
+from drafting.numbering import (
+    BlockLabel,
+    alternative_label,
+    annex_heading,
+    roman,
+    short_heading,
+    subparagraph_label,
+)
 from ui.editor import formats
 
 _OP = BlockKind.OPERATIVE.value
@@ -48,12 +55,18 @@ def _surface_labels(
     pp = op = heading = item = para = 0
     counters: list[int] = []  # subparagraph counters per depth under the current parent
     parent_reference = ""
+    named: dict[str, BlockLabel] = {}  # by block id, for alternatives ("OP 5 alt")
+    alternatives: dict[str, int] = {}
     block = qdoc.firstBlock()
     while block.isValid():
         fmt = block.blockFormat()
         kind = formats.kind_of(fmt)
         label: str | None = None
-        if kind == _SUB and parent_reference:
+        target = formats.alternative_to_of(fmt) if kind != _SUB else None
+        if target is not None and target in named:
+            alternative = alternative_label(named[target], alternatives, target)
+            label, reference = alternative.label, alternative.reference
+        elif kind == _SUB and parent_reference:
             depth = max(1, min(formats.depth_of(fmt), len(counters) + 1))
             del counters[depth:]
             while len(counters) < depth:
@@ -99,6 +112,9 @@ def _surface_labels(
             parent_reference = (
                 reference if kind not in (formats.TITLE, formats.ORGAN_LINE, formats.FRONT) else ""
             )
+        block_id = formats.id_of(fmt)
+        if block_id is not None and kind != _SUB:
+            named[block_id] = BlockLabel(label, reference)
         labels.append(label)
         references.append(reference)
         block = block.next()

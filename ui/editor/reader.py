@@ -40,6 +40,8 @@ class Converted:
     numbered: bool
     content: list[Inline]
     segments: tuple[Segment, ...]
+    alternative_to: str | None = None
+    agreed_ad_ref: bool = False
 
 
 @dataclass
@@ -112,6 +114,8 @@ def convert_block(block: QTextBlock) -> Converted:
         ),
         content=content,
         segments=tuple(segments),
+        alternative_to=formats.alternative_to_of(bfmt),
+        agreed_ad_ref=formats.agreed_of(bfmt),
     )
 
 
@@ -211,7 +215,9 @@ class SurfaceReader:
                 continue
             if para.kind == BlockKind.SUBPARAGRAPH.value and parents:
                 depth = min(max(para.depth, 1), len(parents))
-                block = Block(block_id, BlockKind.SUBPARAGRAPH, para.content)
+                block = Block(
+                    block_id, BlockKind.SUBPARAGRAPH, para.content, agreed_ad_ref=para.agreed_ad_ref
+                )
                 parents[depth - 1].children.append(block)
                 del parents[depth:]
                 parents.append(block)
@@ -219,7 +225,14 @@ class SurfaceReader:
             kind = para.kind if para.kind in BlockKind._value2member_map_ else BlockKind.PARAGRAPH.value
             if kind == BlockKind.SUBPARAGRAPH.value:
                 kind = BlockKind.PARAGRAPH.value
-            block = Block(block_id, BlockKind(kind), para.content, numbered=para.numbered)
+            block = Block(
+                block_id,
+                BlockKind(kind),
+                para.content,
+                numbered=para.numbered,
+                alternative_to=para.alternative_to,
+                agreed_ad_ref=para.agreed_ad_ref,
+            )
             document.blocks.append(block)
             parents = [block]
         if not title_seen:

@@ -168,6 +168,8 @@ def move_family(qdoc: QTextDocument, writer: SurfaceWriter, block_id: str, befor
                 converted.depth,
                 converted.content,
                 fmt.property(formats.BLOCK_NUMBERED) is not False,
+                converted.alternative_to,
+                converted.agreed_ad_ref,
             )
         )
     moving_ids = {p.block_id for p in paragraphs}

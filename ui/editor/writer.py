@@ -26,6 +26,8 @@ class FlatBlock:
     depth: int
     content: list[Inline]
     numbered: bool = True
+    alternative_to: str | None = None
+    agreed_ad_ref: bool = False
 
 
 def flatten(document: Document) -> Iterator[FlatBlock]:
@@ -43,7 +45,9 @@ def flatten(document: Document) -> Iterator[FlatBlock]:
 def flatten_blocks(blocks: list[Block], depth: int = 0) -> Iterator[FlatBlock]:
     for block in blocks:
         kind = block.kind.value if depth == 0 else BlockKind.SUBPARAGRAPH.value
-        yield FlatBlock(kind, block.id, depth, block.content, block.numbered)
+        yield FlatBlock(
+            kind, block.id, depth, block.content, block.numbered, block.alternative_to, block.agreed_ad_ref
+        )
         yield from flatten_blocks(block.children, depth + 1)
 
 
@@ -122,7 +126,12 @@ class SurfaceWriter:
         (empty) block the cursor is in; otherwise each starts a new block."""
         for index, para in enumerate(paragraphs):
             fmt = formats.block_format(
-                para.kind, block_id=para.block_id, depth=para.depth, numbered=para.numbered
+                para.kind,
+                block_id=para.block_id,
+                depth=para.depth,
+                numbered=para.numbered,
+                alternative_to=para.alternative_to,
+                agreed_ad_ref=para.agreed_ad_ref,
             )
             if index == 0 and first_in_place:
                 cursor.setBlockFormat(fmt)

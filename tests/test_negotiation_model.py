@@ -1,0 +1,94 @@
+"""What the negotiation workflow adds to the model: alternative paragraphs ("OP 5 alt"), paragraphs
+agreed ad ref, the "bracketed" status and moves as linked proposals; stored, labelled, refused
+when they point at nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from drafting import storage
+from drafting.model import (
+    Block,
+    BlockKind,
+    Document,
+    Proposal,
+    ProposalKind,
+    ProposalSpan,
+    ProposalStatus,
+    Text,
+)
+from drafting.numbering import block_labels
+
+
+def op(block_id: str, text: str, **kwargs) -> Block:
+    return Block(block_id, BlockKind.OPERATIVE, [Text(text)], **kwargs)
+
+
+def negotiated() -> Document:
+    return Document(
+        blocks=[
+            Block("pp", BlockKind.PREAMBULAR, [Text("Recalling its resolution 66/1,")]),
+            op("a", "Decides to act;", agreed_ad_ref=True),
+            op("b", "Urges States to act;"),
+            op("b-alt", "Calls upon States to act;", alternative_to="b"),
+            op("b-alt2", "Invites States to act;", alternative_to="b"),
+            op("c", "Requests a report:", children=[Block("c1", BlockKind.SUBPARAGRAPH, [Text("on x.")])]),
+            Block("d", BlockKind.OPERATIVE, [ProposalSpan("p2", [], [Text("Decides to remain seized.")])]),
+            Block("e", BlockKind.OPERATIVE, [ProposalSpan("p1", [Text("Decides to remain seized.")], [])]),
+        ],
+        proposals={
+            "p1": Proposal("p1", ProposalKind.DELETE, author="EU", status=ProposalStatus.BRACKETED),
+            "p2": Proposal("p2", ProposalKind.INSERT, author="EU", move_of="p1"),
+        },
+    )
+
+
+def test_alternatives_take_no_number_and_are_called_alt():
+    labels = block_labels(negotiated())
+    assert [
+        (labels[i].label, labels[i].reference) for i in ("a", "b", "b-alt", "b-alt2", "c", "c1", "d")
+    ] == [
+        ("1.", "OP 1"),
+        ("2.", "OP 2"),
+        ("2 alt.", "OP 2 alt"),
+        ("2 alt 2.", "OP 2 alt 2"),
+        ("3.", "OP 3"),
+        ("(a)", "OP 3 (a)"),
+        ("4.", "OP 4"),
+    ]
+
+
+def test_the_new_fields_are_stored_and_read_back():
+    document = negotiated()
+    again = storage.loads(storage.dumps(storage.PenholderFile(document, []))).document
+    assert again == document
+    blocks = json.loads(storage.dumps(storage.PenholderFile(document, [])))["document"]["blocks"]
+    assert "alternative_to" not in blocks[0]  # written only where set: older files look the same
+    assert "agreed_ad_ref" not in blocks[0]
+
+
+def test_an_old_file_without_the_new_fields_reads_as_before():
+    document = negotiated()
+    data = json.loads(storage.dumps(storage.PenholderFile(document, [])))
+    for block in data["document"]["blocks"]:
+        block.pop("alternative_to", None)
+        block.pop("agreed_ad_ref", None)
+    again = storage.loads(json.dumps(data)).document
+    assert all(b.alternative_to is None and not b.agreed_ad_ref for b in again.iter_blocks())
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("blocks", 3, "alternative_to"), "nowhere", "alternative to a missing paragraph"),
+        (("proposals", 1, "move_of"), "nowhere", "move_of refers to a missing proposal"),
+        (("blocks", 1, "agreed_ad_ref"), "yes", "agreed_ad_ref"),
+    ],
+)
+def test_dangling_or_malformed_fields_are_refused_in_one_line(path, value, message):
+    data = json.loads(storage.dumps(storage.PenholderFile(negotiated(), [])))
+    data["document"][path[0]][path[1]][path[2]] = value
+    with pytest.raises(storage.StorageError, match=message):
+        storage.loads(json.dumps(data))
