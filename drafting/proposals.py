@@ -48,6 +48,10 @@ STATUS_LABELS = {
 }
 _ATTRIBUTION = re.compile(r"^ ?\(([^()\d;:,.]{2,60}?)(?:;\s*([a-z ]+))?\)")
 UNNAMED = "an unnamed delegation"
+AGREED_TAG = " (agreed ad ref)"
+"""Written after a paragraph agreed ad referendum (and read back by the importers), in the form
+of the attribution tags that follow proposals ("(EU; agreed ad ref)"); square brackets would say
+the opposite: not agreed."""
 _ATTRIBUTION_NOTE = re.compile(
     r"^Proposed by (.+?)(?: \((agreed ad ref|accepted|rejected|withdrawn|bracketed)\))?\.$"
 )

@@ -30,7 +30,7 @@ from drafting.model import (
 )
 from drafting.numbering import from_roman, letters, roman
 from drafting.phrases import opening_phrase, phrase_list
-from drafting.proposals import recognise_proposals
+from drafting.proposals import AGREED_TAG, recognise_proposals
 from drafting.raw import (
     HEADING_LABEL,
     OPERATIVE_LABEL,
@@ -183,10 +183,22 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
     # paragraph ("Adopts the … declaration … annexed …").
     unnumbered = not head.organ_line.rstrip().endswith(TERMINAL)
     _build_body(document, paragraphs[organ_index + 1 :], report, unnumbered=unnumbered)
+    read_agreed_tags(document)
     if head.symbol is None:
         _recover_symbol(document, raw, title_number, report)
     draft = bool(head.sponsors) or "/L." in (head.symbol or "") or head.distribution == "Limited"
     document.kind = DocumentKind.DRAFT_RESOLUTION if draft else DocumentKind.RESOLUTION
+
+
+def read_agreed_tags(document: Document) -> None:
+    """A paragraph that ends with the tag Penholder's exports write for a paragraph agreed ad
+    referendum ("… of 1961; (agreed ad ref)") is marked agreed, and the tag taken off."""
+    for block in document.iter_blocks():
+        last = block.content[-1] if block.content else None
+        if isinstance(last, Text) and last.text.endswith(AGREED_TAG.strip()):
+            kept = last.text[: -len(AGREED_TAG.strip())].rstrip()
+            block.content = [*block.content[:-1], *([Text(kept, last.marks)] if kept else [])]
+            block.agreed_ad_ref = True
 
 
 _SESSION_AGENDA_TITLE = re.compile(

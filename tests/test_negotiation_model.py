@@ -92,3 +92,47 @@ def test_dangling_or_malformed_fields_are_refused_in_one_line(path, value, messa
     data["document"][path[0]][path[1]][path[2]] = value
     with pytest.raises(storage.StorageError, match=message):
         storage.loads(json.dumps(data))
+
+
+def test_word_export_types_alt_labels_and_numbers_the_rest_automatically(tmp_path):
+    import docx
+
+    from drafting.exporters.docx_export import export_docx
+
+    target = tmp_path / "negotiated.docx"
+    result = export_docx(negotiated())
+    assert result.warnings == []  # automatic numbering kept for the numbered paragraphs
+    target.write_bytes(result.data)
+    paragraphs = {p.text.split("\t")[-1].strip(): p for p in docx.Document(str(target)).paragraphs}
+
+    def numbered(text: str) -> bool:
+        ppr = paragraphs[text]._p.pPr
+        return ppr is not None and ppr.numPr is not None
+
+    assert numbered("Urges States to act;")  # Word numbers it: 2.
+    assert not numbered("Calls upon States to act;")
+    assert paragraphs["Calls upon States to act;"].text.startswith("2 alt.\t")
+    assert paragraphs["Invites States to act;"].text.startswith("2 alt 2.\t")
+    assert numbered("Requests a report:")
+    assert "Decides to act; (agreed ad ref)" in paragraphs
+
+
+def test_the_agreed_tag_survives_text_export_and_import(tmp_path):
+    from drafting.exporters.text_export import export_text
+    from drafting.importers import load_document
+
+    source = load_document_text()
+    source.blocks[3].agreed_ad_ref = True
+    path = tmp_path / "agreed.txt"
+    path.write_text(export_text(source), encoding="utf-8")
+    again = load_document(path).document
+    assert [b.agreed_ad_ref for b in again.blocks] == [b.agreed_ad_ref for b in source.blocks]
+    assert [b.content for b in again.blocks] == [b.content for b in source.blocks]
+
+
+def load_document_text():
+    from pathlib import Path
+
+    from drafting.importers import load_document
+
+    return load_document(Path(__file__).parent / "corpus" / "ga-res-62-172-en.txt").document

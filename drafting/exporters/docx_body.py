@@ -37,7 +37,7 @@ from drafting.model import (
 )
 from drafting.numbering import BlockLabel, block_labels
 from drafting.ooxml import w, word_root
-from drafting.proposals import STATUS_LABELS, UNNAMED, author_from_rationale
+from drafting.proposals import AGREED_TAG, STATUS_LABELS, UNNAMED, author_from_rationale
 
 if TYPE_CHECKING:
     from drafting.exporters.docx_export import DocxOptions
@@ -165,8 +165,11 @@ class BodyWriter:
             for child in block.children:
                 self._block(body, child, depth + 1)
             return
-        label = None if self.numbering else self.labels[block.id].label
+        typed = not self.numbering or block.alternative_to is not None
+        label = self.labels[block.id].label if typed else None
         content = [Text(f"{label}\t"), *block.content] if label else block.content
+        if block.agreed_ad_ref:
+            content = [*content, Text(AGREED_TAG)]
         inserted = self._wholly_inserted(block)
         if inserted is not None:
             # A paragraph proposed in full: its number and its paragraph mark are inserted too,
@@ -250,7 +253,8 @@ class BodyWriter:
         labels = block_labels(self.document)
         order = [b.id for b in self.document.iter_blocks()]
         printed = printed_labels(plan, order)
-        if any(printed.get(i) != labels[i].label for i in order):
+        alternatives = {b.id for b in self.document.blocks if b.alternative_to is not None}
+        if any(printed.get(i) != labels[i].label for i in order if i not in alternatives):
             self.warnings.append("numbers written as text: Word's automatic numbering cannot print them")
             return None
         return plan

@@ -134,6 +134,11 @@ def plan_numbering(document: Document) -> NumberingPlan:
     operative = heading = item = None
     op = 0
     for block in document.blocks:
+        if block.alternative_to is not None:
+            # "5 alt." is typed (Word's lists cannot print it) and takes no number; its
+            # subparagraphs get a list of their own
+            planner.children(block, None, -1)
+            continue
         kind = block.kind
         num: int | None = None
         if kind is BlockKind.OPERATIVE:

@@ -24,7 +24,7 @@ from drafting.model import (
     Text,
 )
 from drafting.numbering import BlockLabel, block_labels, footnote_numbers
-from drafting.proposals import attribution_tag
+from drafting.proposals import AGREED_TAG, attribution_tag
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FOOTNOTE_RULE = "_" * 16
@@ -76,6 +76,8 @@ def _block_lines(block: Block, ctx: _Context, depth: int) -> str:
     if block.kind is BlockKind.HEADING and not block.numbered:
         text = f"**{text}**" if text else text
     line = f"{label} {text}" if label else text
+    if block.agreed_ad_ref:
+        line += AGREED_TAG
     line = "    " * depth + line
     children = [_block_lines(child, ctx, depth + 1) for child in block.children]
     return "\n\n".join([line, *children])
