@@ -105,6 +105,9 @@ class Proposal:
     move_of: str | None = None
     """A paragraph moved is two proposals: deleted where it was, inserted where it goes. The
     insertion names the deletion here, so that both are shown, accepted and rejected together."""
+    oral: str | None = None
+    """An oral revision: read out by the sponsor at this meeting ("77th plenary meeting") when
+    the draft was introduced or before action (:func:`drafting.next_revision.as_orally_revised`)."""
 
 
 @dataclass

@@ -96,6 +96,17 @@ def make_next_revision(
     return NextRevision(name, previous, document, applied, dropped, still_open)
 
 
+def as_orally_revised(document: Document) -> Document:
+    """The text "as orally revised": the oral revisions (proposals read out at a meeting) applied,
+    every other proposal left as it is; the adoption record then cites the draft "as orally
+    revised"."""
+    result = copy.deepcopy(document)
+    for proposal_id, proposal in document.proposals.items():
+        if proposal.oral is not None and proposal_id in result.proposals:
+            result = accept_proposal(result, proposal_id)
+    return result
+
+
 def redline_docx(old: Document, new: Document, author: str, timestamp: str) -> bytes:
     """A Word file of ``new`` with the changes from ``old`` as tracked changes by ``author``
     (the GA's required form for a revised draft), as ``penholder compare -o X.docx`` writes it."""

@@ -122,7 +122,9 @@ class _Invalid(Exception):
 
 
 _MASTHEAD_TEXT = [f.name for f in fields(Masthead) if f.name != "sponsors"]
-_PROPOSAL_TEXT = ["author", "date", "rationale", "rationale_footnote_id", "move_of"]
+_PROPOSAL_TEXT = ["author", "date", "rationale", "rationale_footnote_id", "move_of", "oral"]
+_PROPOSAL_WHEN_SET = {"move_of", "oral"}
+"""Written only when set, so that files without moves or oral revisions look as before."""
 _TYPE_NAMES = {str: "text", bool: "true/false", int: "a whole number", list: "a list", dict: "an object"}
 
 
@@ -184,7 +186,11 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         ],
         "proposals": [
             {"id": p.id, "kind": ProposalKind(p.kind).value, "status": ProposalStatus(p.status).value}
-            | {name: getattr(p, name) for name in _PROPOSAL_TEXT}
+            | {
+                name: getattr(p, name)
+                for name in _PROPOSAL_TEXT
+                if name not in _PROPOSAL_WHEN_SET or getattr(p, name) is not None
+            }
             for p in doc.proposals.values()
         ],
     }

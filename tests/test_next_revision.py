@@ -143,3 +143,19 @@ def test_a_name_can_be_given(name):
     pf = PenholderFile(negotiated(), [])
     made = make_next_revision(pf, name=name, date="2026-12-06")
     assert made.name == (name.strip() or "Rev.1")
+
+
+def test_oral_revisions_give_the_text_as_orally_revised_and_are_stored():
+    from drafting import storage
+    from drafting.next_revision import as_orally_revised
+
+    document = negotiated()
+    oral = document.proposals["p3"]
+    oral.oral = "45th meeting"
+    revised = as_orally_revised(document)
+    assert operative_texts(revised)[2] == operative_texts(zero_draft())[2].replace("Urges", "Calls upon", 1)
+    assert "p3" not in revised.proposals
+    assert set(revised.proposals) == set(document.proposals) - {"p3"}
+    again = storage.loads(storage.dumps(storage.PenholderFile(document, []))).document
+    assert again.proposals["p3"].oral == "45th meeting"
+    assert again.proposals["p1"].oral is None
