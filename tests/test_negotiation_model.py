@@ -136,3 +136,23 @@ def load_document_text():
     from drafting.importers import load_document
 
     return load_document(Path(__file__).parent / "corpus" / "ga-res-62-172-en.txt").document
+
+
+def test_a_deletion_ending_in_a_space_keeps_its_author_through_text(tmp_path):
+    from drafting.exporters.text_export import export_text
+    from drafting.importers import load_document
+    from drafting.inline_ops import split_content
+    from drafting.model import plain_text
+
+    document = load_document_text()
+    block = document.operative[1]
+    start = plain_text(block.content).index("without delay ")
+    head, rest = split_content(block.content, start)
+    middle, tail = split_content(rest, len("without delay "))
+    block.content = [*head, ProposalSpan("p1", middle, []), *tail]
+    document.proposals["p1"] = Proposal("p1", ProposalKind.DELETE, author="Japan")
+    path = tmp_path / "proposal.txt"
+    path.write_text(export_text(document), encoding="utf-8")
+    again = load_document(path).document
+    assert [(p.kind, p.author) for p in again.proposals.values()] == [(ProposalKind.DELETE, "Japan")]
+    assert plain_text(again.operative[1].content) == plain_text(block.content)

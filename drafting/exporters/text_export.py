@@ -113,7 +113,12 @@ def _proposal(span: ProposalSpan, ctx: _Context) -> str:
         parts.append(_marked(span.inserted, Mark.BOLD, ctx))
     proposal = ctx.document.proposals.get(span.proposal_id)
     tag = attribution_tag(proposal, ctx.document.footnotes) if proposal else ""
-    return " ".join(parts) + tag
+    written = " ".join(parts)
+    if not tag:
+        return written
+    # "~~absolutely~~ (Japan) ", not "~~absolutely~~  (Japan)": the tag follows the span itself
+    kept = written.rstrip()
+    return kept + tag + written[len(kept) :]
 
 
 def _marked(content: list[Inline], mark: Mark, ctx: _Context) -> str:
