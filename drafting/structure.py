@@ -32,6 +32,7 @@ from drafting.numbering import from_roman, letters, roman
 from drafting.phrases import opening_phrase, phrase_list
 from drafting.proposals import AGREED_TAG, recognise_proposals
 from drafting.raw import (
+    ALTERNATIVE_LABEL,
     HEADING_LABEL,
     OPERATIVE_LABEL,
     SUBPARAGRAPH_LABEL,
@@ -190,6 +191,17 @@ def _build_resolution(document: Document, raw: RawInput, organ_index: int, repor
     document.kind = DocumentKind.DRAFT_RESOLUTION if draft else DocumentKind.RESOLUTION
 
 
+_PENDING = "\0position "
+"""While blocks are read they have no ids yet: an alternative names its paragraph's position in
+``document.blocks`` until :func:`_finish` gives every block its id."""
+
+
+def _operative(blocks: list[Block], number: int) -> Block | None:
+    """Operative paragraph ``number`` among ``blocks`` (alternatives take no number)."""
+    numbered = [b for b in blocks if b.kind is BlockKind.OPERATIVE and b.alternative_to is None]
+    return numbered[number - 1] if 0 < number <= len(numbered) else None
+
+
 def read_agreed_tags(document: Document) -> None:
     """A paragraph that ends with the tag Penholder's exports write for a paragraph agreed ad
     referendum ("… of 1961; (agreed ad ref)") is marked agreed, and the tag taken off."""
@@ -251,7 +263,13 @@ def _build_body(
         if operative_seen and mh.parse_masthead_text(text, head):
             continue
         lead = leading_text(paragraph.content)
-        if m := OPERATIVE_LABEL.match(lead):
+        if (m := ALTERNATIVE_LABEL.match(lead)) and (target := _operative(blocks, int(m.group(1)))):
+            block = new_block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
+            block.alternative_to = f"{_PENDING}{blocks.index(target)}"  # ids come in _finish
+            blocks.append(block)
+            stack = [block]
+            list_parent = block if _announces_list(text) else None
+        elif m := OPERATIVE_LABEL.match(lead):
             number = int(m.group(1))
             if operative_seen and number != operative_seen + 1:
                 report.warnings.append(
@@ -413,6 +431,9 @@ def _finish(document: Document, report: ImportReport) -> None:
             block.content, document.footnotes, document.proposals, attribution_notes, suffixes
         )
         block.id = ids.from_content("b", plain_text(block.content, proposals="both"))
+    for block in document.blocks:
+        if block.alternative_to is not None and block.alternative_to.startswith(_PENDING):
+            block.alternative_to = document.blocks[int(block.alternative_to.removeprefix(_PENDING))].id
     for footnote in document.footnotes.values():
         footnote.content = recognise_proposals(
             footnote.content, document.footnotes, document.proposals, suffixes=suffixes

@@ -156,3 +156,30 @@ def test_a_deletion_ending_in_a_space_keeps_its_author_through_text(tmp_path):
     again = load_document(path).document
     assert [(p.kind, p.author) for p in again.proposals.values()] == [(ProposalKind.DELETE, "Japan")]
     assert plain_text(again.operative[1].content) == plain_text(block.content)
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_alternatives_come_back_from_word_and_text_exports(tmp_path, form):
+    from drafting.exporters.docx_export import export_docx
+    from drafting.exporters.text_export import export_text
+    from drafting.importers import load_document
+    from drafting.model import plain_text
+
+    document = load_document_text()
+    target = document.operative[2]
+    alternative = Block(
+        "alt", BlockKind.OPERATIVE, [Text("Calls upon Member States to act;")], alternative_to=target.id
+    )
+    document.blocks.insert(document.blocks.index(target) + 1, alternative)
+    path = tmp_path / f"alternatives.{form}"
+    if form == "docx":
+        path.write_bytes(export_docx(document).data)
+    else:
+        path.write_text(export_text(document), encoding="utf-8")
+    again = load_document(path).document
+    alternatives = [b for b in again.blocks if b.alternative_to is not None]
+    assert [plain_text(b.content) for b in alternatives] == ["Calls upon Member States to act;"]
+    assert again.block(alternatives[0].alternative_to).content == target.content
+    assert len(again.operative) == len(document.operative)
+    labels = block_labels(again)
+    assert labels[alternatives[0].id].reference == "OP 3 alt"
