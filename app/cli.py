@@ -24,7 +24,7 @@ from drafting.outline import outline
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-COMMANDS = ("import", "outline", "export", "check", "compare")
+COMMANDS = ("import", "outline", "export", "check", "compare", "compile", "revise")
 SOURCE_TYPES = ".penholder, .docx, .pdf, .txt or .md"
 
 
@@ -128,6 +128,61 @@ def build_parser() -> argparse.ArgumentParser:
         help="DOCX: date of the tracked changes (default: the time of the comparison)",
     )
     p.add_argument("--formatting", action="store_true", help="also show formatting-only changes")
+
+    p = sub.add_parser(
+        "compile",
+        help="compile delegations' returns of a draft into one text with attributed proposals",
+        description="Compile the returns of BASE into one text: every change of every RETURN becomes a"
+        " proposal attributed to its delegation; the same change from several delegations is one proposal"
+        " with all their names; a change colliding with another is kept as an alternative paragraph"
+        " ('OP 5 alt'). A return with tracked changes (or negotiation markup) is read as those changes;"
+        " a clean one is compared with BASE. The summary goes to stdout, a line per return and what"
+        " could not be placed to stderr (docs/compile.md).",
+    )
+    p.add_argument("base", metavar="BASE", help=f"the draft as circulated: a {SOURCE_TYPES} file")
+    p.add_argument(
+        "returns",
+        metavar="RETURN[=NAME]",
+        nargs="+",
+        help="a delegation's return; '=NAME' names the delegation (then the author of all its changes);"
+        " without it, a clean Word file is attributed to the author in its properties, else to the file"
+        " name, and tracked changes to their own authors",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="OUT.penholder|OUT.docx")
+    p.add_argument(
+        "--proposals",
+        choices=("markup", "tracked"),
+        default="markup",
+        help="DOCX: proposals as negotiation markup (default) or as Word tracked changes",
+    )
+    p.add_argument(
+        "--insertions", choices=("underline", "bold"), default="underline", help="DOCX markup mode"
+    )
+    p.add_argument("--timestamp", metavar="ISO8601", help="DOCX: as for 'penholder export'")
+    p = sub.add_parser(
+        "revise",
+        help="make the next revision (Rev.N) of a negotiated text, with its Word redline",
+        description="Make the next revision of SRC: accepted and agreed-ad-ref proposals applied, rejected"
+        " and withdrawn ones dropped, open ones kept as proposals (or written in square brackets). The new"
+        " text is kept in OUT as a revision named 'Rev.N' (after the highest kept), beside the text as"
+        " negotiated; --redline writes the Word file of the new text with the changes from the previous"
+        " draft as tracked changes, the form the General Assembly asks for.",
+    )
+    p.add_argument("src", metavar="SRC", help=f"the negotiated text: a {SOURCE_TYPES} file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.penholder")
+    p.add_argument(
+        "--pending",
+        choices=("keep", "brackets"),
+        default="keep",
+        help="open proposals: kept as proposals (keep, default) or written into the text in [brackets]",
+    )
+    p.add_argument("--name", help="the revision's name (default: Rev.N after the highest kept)")
+    p.add_argument(
+        "--redline", metavar="REDLINE.docx", help="also write the redline against the previous draft"
+    )
+    p.add_argument("--author", default="Penholder", help="author of the redline's tracked changes")
+    p.add_argument("--timestamp", metavar="ISO8601", help="date of the redline's tracked changes")
+
     return parser
 
 
@@ -174,6 +229,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_check(args)
     if args.command == "compare":
         return _cmd_compare(args)
+    if args.command == "compile":
+        return _cmd_compile(args)
+    if args.command == "revise":
+        return _cmd_revise(args)
     return _fail(f"'penholder {args.command}' is not available yet in this version")
 
 
@@ -279,6 +338,89 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(format_comparison(comparison, color=color, include_formatting=args.formatting))
     return EXIT_OK
+
+
+def _cmd_compile(args: argparse.Namespace) -> int:
+    from drafting import storage
+    from drafting.atomic import atomic_write_bytes
+    from drafting.compilation import compile_returns, read_return
+    from drafting.exporters import DocxOptions, export_docx
+
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".penholder", ".docx"):
+        raise UsageError(f"the output of 'compile' must be .penholder or .docx, not '{args.output}'")
+    if args.timestamp and not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", args.timestamp):
+        raise UsageError(f"--timestamp must look like 2026-11-23T10:00:00Z, not '{args.timestamp}'")
+    named = [_return_argument(arg) for arg in args.returns]
+    _check_output(args.output, args.base, *(path for path, _ in named))
+    base = load_document(args.base).document
+    compilation = compile_returns(base, [read_return(path, name) for path, name in named])
+    if suffix == ".penholder":
+        storage.save(storage.PenholderFile(compilation.document, []), args.output)
+    else:
+        options = DocxOptions(proposals=args.proposals, insertion=args.insertions, timestamp=args.timestamp)
+        result = export_docx(compilation.document, options, moves=compilation.moves)
+        try:
+            atomic_write_bytes(Path(args.output), result.data)
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
+        for warning in result.warnings:
+            print(f"penholder: warning: {warning}", file=sys.stderr)
+    print(compilation.report.summary())
+    for line in compilation.report.details():
+        print(f"penholder: {line}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_revise(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from drafting import storage
+    from drafting.atomic import atomic_write_bytes
+    from drafting.next_revision import make_next_revision, redline_docx
+
+    if Path(args.output).suffix.lower() != ".penholder":
+        raise UsageError(f"the output of 'revise' must be a .penholder file, not '{args.output}'")
+    if args.redline and Path(args.redline).suffix.lower() != ".docx":
+        raise UsageError(f"--redline must name a .docx file, not '{args.redline}'")
+    if args.timestamp and not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", args.timestamp):
+        raise UsageError(f"--timestamp must look like 2026-11-23T10:00:00Z, not '{args.timestamp}'")
+    _check_output(args.output, args.src)
+    if args.redline:
+        _check_output(args.redline, args.src, args.output)
+    if Path(args.src).suffix.lower() == ".penholder":
+        pf = storage.load(args.src)
+    else:
+        pf = storage.PenholderFile(load_document(args.src).document, [])
+    timestamp = args.timestamp or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    made = make_next_revision(pf, pending=args.pending, name=args.name, date=timestamp[:10])
+    storage.save(pf, args.output)
+    if args.redline:
+        data = redline_docx(made.previous, made.document, args.author, timestamp)
+        try:
+            atomic_write_bytes(Path(args.redline), data)
+        except OSError as exc:
+            raise UsageError(f"{args.redline}: cannot be written ({exc.strerror or exc})") from None
+    left = "in brackets" if args.pending == "brackets" else "kept as proposals"
+    print(
+        f"{made.name}: {_plural(made.applied, 'proposal')} applied, {made.dropped} dropped,"
+        f" {made.open} open ({left})"
+    )
+    return EXIT_OK
+
+
+def _return_argument(arg: str) -> tuple[str, str | None]:
+    """``RETURN=NAME`` -> (RETURN, NAME); an argument that names an existing file is a file,
+    '=' and all, and so is one without '='."""
+    if "=" not in arg or Path(arg).exists():
+        return arg, None
+    path, _, name = arg.rpartition("=")
+    name = " ".join(name.split())
+    if not path:
+        raise UsageError(f"'{arg}': give the file before '=NAME'")
+    if not name:
+        raise UsageError(f"'{arg}': give the delegation's name after '='")
+    return path, name
 
 
 def _check_output(output: str, *inputs: str) -> None:

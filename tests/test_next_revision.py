@@ -159,3 +159,30 @@ def test_oral_revisions_give_the_text_as_orally_revised_and_are_stored():
     again = storage.loads(storage.dumps(storage.PenholderFile(document, []))).document
     assert again.proposals["p3"].oral == "45th meeting"
     assert again.proposals["p1"].oral is None
+
+
+def test_penholder_revise_writes_rev1_and_its_redline(tmp_path):
+    import docx
+
+    from drafting import storage
+    from tests.test_cli import one_line_error, penholder
+
+    source = tmp_path / "negotiated.penholder"
+    storage.save(PenholderFile(negotiated(), []), source)
+    out, redline = tmp_path / "rev1.penholder", tmp_path / "rev1.docx"
+    run = penholder("revise", str(source), "-o", str(out), "--pending", "brackets", "--redline", str(redline))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "Rev.1: 2 proposals applied, 2 dropped, 2 open (in brackets)"
+    saved = storage.load(out)
+    assert [r.name for r in saved.revisions] == ["Rev.1 (as negotiated)", "Rev.1"]
+    assert "[Urges] [Calls upon]" in operative_texts(saved.document)[2]
+    body = docx.Document(str(redline)).element.body
+    assert body.findall(".//" + docx.oxml.ns.qn("w:ins"))  # tracked changes against the previous draft
+    again = penholder("revise", str(out), "-o", str(tmp_path / "rev2.penholder"))
+    assert again.stdout.startswith("Rev.2: ")
+    assert "must be a .penholder file" in one_line_error(
+        penholder("revise", str(source), "-o", str(tmp_path / "x.docx"))
+    )
+    assert "--redline must name a .docx" in one_line_error(
+        penholder("revise", str(source), "-o", str(out), "--redline", str(tmp_path / "x.pdf"))
+    )
