@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+import re
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,9 @@ class Settings:
     """The user was asked once for a name or delegation (and may have declined)."""
     autosave_seconds: int = 30
     recent_files: tuple[str, ...] = ()
+    delegation_colours: dict[str, str] = field(default_factory=dict)
+    """Colours the user chose for delegations' proposals (delegation -> "#rrggbb"); the others
+    get one of the window's own colours."""
 
     @property
     def right_to_left(self) -> bool:
@@ -44,6 +48,9 @@ class Settings:
 _LIMITS = {"autosave_seconds": (5, 3600)}
 _CHOICES = {"language": LANGUAGES, "footnote_regime": FOOTNOTE_REGIMES}
 MAX_RECENT = 10
+MAX_DELEGATION_COLOURS = 200
+MAX_DELEGATION_NAME = 100
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_BYTES = 2**20
 """A settings file is a few hundred bytes; anything beyond a megabyte is not one."""
 _log = logging.getLogger("penholder.settings")
@@ -93,7 +100,10 @@ def _load(path: Path) -> tuple[Settings, list[str]]:
         if item.name not in data:
             continue
         value, problem = _validate(item.name, data[item.name], getattr(defaults, item.name))
-        if problem:
+        if problem and value is not None:  # partly readable: what could be read is kept
+            notices.append(f"setting '{item.name}': {problem}")
+            values[item.name] = value
+        elif problem:
             notices.append(f"setting '{item.name}': {problem}; the default is used")
         else:
             values[item.name] = value
@@ -101,6 +111,9 @@ def _load(path: Path) -> tuple[Settings, list[str]]:
 
 
 def _validate(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
+    """The value to use and, if the stored one was not right, why (value None: the default)."""
+    if isinstance(default, dict):
+        return _delegation_colours(value)
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) and _encodable(v) for v in value):
             return None, "not a list of file names"
@@ -119,6 +132,33 @@ def _validate(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
     if name in _CHOICES and value not in _CHOICES[name]:
         return None, f"'{value}' is not one of {', '.join(_CHOICES[name])}"
     return value.strip() if name == "delegation" else value, None
+
+
+def _delegation_colours(value: Any) -> tuple[dict[str, str] | None, str | None]:
+    """Delegation -> "#rrggbb"; entries that are not that are dropped (and said)."""
+    if not isinstance(value, dict):
+        return None, "not a table of delegations and colours"
+    kept: dict[str, str] = {}
+    dropped = 0
+    for name, colour in value.items():
+        if (
+            isinstance(name, str)
+            and name.strip()
+            and len(name) <= MAX_DELEGATION_NAME
+            and _encodable(name)
+            and isinstance(colour, str)
+            and _COLOUR.fullmatch(colour)
+            and len(kept) < MAX_DELEGATION_COLOURS
+        ):
+            kept[name.strip()] = colour.lower()
+        else:
+            dropped += 1
+    if dropped:
+        return (
+            kept,
+            f"{dropped} entr{'y' if dropped == 1 else 'ies'} not a delegation and a #rrggbb colour, left out",
+        )
+    return kept, None
 
 
 def _encodable(text: str) -> bool:

@@ -39,7 +39,8 @@ MENUS: dict[str, list[Command | str]] = {
         Command("save", "&Save", SK.Save, "Save the document", QStyle.StandardPixmap.SP_DialogSaveButton),
         Command("save_as", "Save &As…", SK.SaveAs),
         "-",
-        Command("export_docx", "Export as &Word…", "Ctrl+Shift+E", "Write a .docx with real footnotes"),
+        # Ctrl+Shift+E is Track Changes in Word: here it switches suggesting mode.
+        Command("export_docx", "Export as &Word…", "Ctrl+Alt+E", "Write a .docx with real footnotes"),
         Command("export_text", "Export as &Text…"),
         Command(
             "export_pdf",
@@ -73,6 +74,14 @@ MENUS: dict[str, list[Command | str]] = {
             "Move the paragraph (with its subparagraphs) down",
         ),
         "-",
+        Command(
+            "suggesting",
+            "&Suggest changes",
+            "Ctrl+Shift+E",
+            "Suggesting mode (Track Changes): your edits become proposals by your delegation",
+            checkable=True,
+        ),
+        "-",
         Command("preferences", "Pr&eferences…", "Ctrl+,"),
     ],
     "F&ormat": [
@@ -100,6 +109,14 @@ MENUS: dict[str, list[Command | str]] = {
         Command("check", "&Check now", "F7"),
         "-",
         Command(
+            "agreed_ad_ref",
+            "Mark paragraph &agreed ad ref",
+            "Ctrl+Alt+A",
+            "The paragraph at the cursor was agreed ad referendum (again: it no longer is)",
+        ),
+        Command("proposals", "Pr&oposals", "Ctrl+Alt+O", "Every proposal of the document, to settle one"),
+        "-",
+        Command(
             "save_revision",
             "Save &revision…",
             "Ctrl+Alt+S",
@@ -112,7 +129,7 @@ MENUS: dict[str, list[Command | str]] = {
     "&Help": [Command("about", "&About Penholder")],
 }
 
-TOOLBAR = ("new", "open", "save", "-", "undo", "redo", "-", "footnote", "check")
+TOOLBAR = ("new", "open", "save", "-", "undo", "redo", "-", "footnote", "check", "-", "suggesting")
 
 # Shortcuts that the editor handles itself (keys inside text), shown in menus only.
 _EDITOR_KEYS = {"new_operative", "level_down", "level_up", "cut", "copy", "paste"}
@@ -145,6 +162,8 @@ def build(
                 if entry.tip:
                     action.setStatusTip(entry.tip)
                     action.setToolTip(entry.tip)
+                if entry.checkable:
+                    action.setCheckable(True)
                 if entry.icon is not None:
                     action.setIcon(style.standardIcon(entry.icon))
                 action.triggered.connect(handlers[entry.key])

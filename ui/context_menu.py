@@ -10,8 +10,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from drafting.checks import Finding
+from drafting.model import Text
 from ui.editor import formats
 from ui.editor.findings_view import finding_range
+from ui.editor.suggesting import ask_rationale
 from ui.proposal_commands import resolve_proposal
 
 if TYPE_CHECKING:
@@ -64,6 +66,9 @@ def build_menu(window: MainWindow, point: QPoint) -> QMenu | None:
         accept.triggered.connect(lambda _c=False: resolve_proposal(session, proposal_id, accept=True))
         reject = menu.addAction(f"Reject the proposal by {who}")
         reject.triggered.connect(lambda _c=False: resolve_proposal(session, proposal_id, accept=False))
+        has_rationale = proposal is not None and proposal.rationale
+        rationale = menu.addAction("Edit rationale…" if has_rationale else "Add rationale…")
+        rationale.triggered.connect(lambda _c=False: ask_rationale(window, session, proposal_id))
         menu.addSeparator()
     menu.addAction(window.undo_action)
     menu.addAction(window.redo_action)
@@ -78,6 +83,7 @@ def build_menu(window: MainWindow, point: QPoint) -> QMenu | None:
         action.setCheckable(True)
         action.setChecked(kind == current)
         kinds.addAction(action)
+    menu.addAction(window.actions["agreed_ad_ref"])
     menu.addAction(window.actions["footnote"])
     menu.addAction(window.actions["recite"])
     return menu
@@ -90,6 +96,9 @@ def _replace(window: MainWindow, place: tuple[int, int], text: str) -> None:
     cursor = QTextCursor(session.qdoc)
     cursor.setPosition(place[0])
     cursor.setPosition(place[1], QTextCursor.MoveMode.KeepAnchor)
+    if session.suggesting.applies(place[0]):  # the correction is proposed, as any other edit
+        session.suggesting.replace_range(place[0], place[1], [Text(text)], f"Suggest “{text}”")
+        return
     with session.edit_step(f"Correct spelling to “{text}”"):
         cursor.insertText(text)
 

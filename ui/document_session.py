@@ -20,6 +20,8 @@ from drafting.model import (
     Document,
     DocumentKind,
     Inline,
+    Mark,
+    Text,
     plain_text,
 )
 from drafting.numbering import BlockLabel, block_labels, footnote_numbers, footnote_reference_counts
@@ -29,6 +31,7 @@ from ui.editor import formats, openers, structure_ops
 from ui.editor.findings_view import finding_range, spelling_selections
 from ui.editor.footnote_marker import FootnoteMarkers
 from ui.editor.reader import Snapshot, SurfaceReader
+from ui.editor.suggesting import Suggester
 from ui.editor.widget import DraftEditor
 from ui.editor.writer import FlatBlock, SurfaceWriter, load_into
 from ui.paragraph_texts import ParagraphFacts, ParagraphTexts, cited_in_order
@@ -75,6 +78,9 @@ class DocumentSession(FootnoteGestures, QObject):
         load_into(self.qdoc, document)
         self.markers.install(self.qdoc)
         self.editor = DraftEditor(self.qdoc, document.language)
+        self.suggesting = Suggester(self)
+        """Suggesting mode (Track Changes) for this document: off until the user turns it on."""
+        self.editor.suggesting = self.suggesting
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
         self.reader = SurfaceReader(self.qdoc)
         self.undo = UndoBridge(self.qdoc, after_text_step=self._after_undo)
@@ -309,6 +315,9 @@ class DocumentSession(FootnoteGestures, QObject):
         return self.base.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT_RESOLUTION)
 
     def new_paragraph(self, kind: str = "") -> None:
+        if self.suggesting.active:
+            self.suggesting.new_paragraph(kind)
+            return
         name = "New operative paragraph" if kind == BlockKind.OPERATIVE.value else "New paragraph"
         with self.undo.step(name):
             cursor = structure_ops.new_paragraph(
@@ -331,6 +340,8 @@ class DocumentSession(FootnoteGestures, QObject):
 
     def move_block(self, block_id: str, before_id: str) -> bool:
         """Move a paragraph (with its subparagraphs) before another; one undo step."""
+        if self.suggesting.tracks_move(block_id):
+            return self.suggesting.move(block_id, before_id)
         _labels, references = self.editor.labels()
         block = structure_ops.find_block(self.qdoc, block_id)
         name = references[block.blockNumber()] if block is not None else "paragraph"
@@ -344,6 +355,9 @@ class DocumentSession(FootnoteGestures, QObject):
         return moved
 
     def insert_paragraphs(self, name: str, paragraphs: list[FlatBlock]) -> None:
+        if self.suggesting.active:
+            self.suggesting.insert_paragraphs(paragraphs, name)
+            return
         with self.undo.step(name):
             cursor = structure_ops.insert_paragraphs_after(
                 self.editor.textCursor(), self._writer(), paragraphs
@@ -384,6 +398,13 @@ class DocumentSession(FootnoteGestures, QObject):
 
     def insert_opener(self, phrase: str) -> None:
         phrases_italic = self.language != "zh"
+        if self.suggesting.active:
+            cursor = self.editor.textCursor()
+            marks = frozenset({Mark.ITALIC}) if phrases_italic else frozenset()
+            content: list[Inline] = [Text(phrase, marks), Text(" ")]
+            start, end = cursor.block().position(), cursor.position()
+            self.suggesting.replace_range(start, end, content, "Suggest insertion")
+            return
         with self.undo.step("Insert opening phrase"):
             cursor = openers.replace_opening(self.editor.textCursor(), phrase, italic=phrases_italic)
         self.editor.setTextCursor(cursor)

@@ -1,6 +1,6 @@
 """Editing commands of the window: marks, find and replace all, phrases from the palette, the
-editor's context menu and the user dictionary. Each lands on the current document as one
-named undo step."""
+editor's context menu, the user dictionary and suggesting mode. Each lands on the current
+document as one named undo step."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ui.editor.writer import FlatBlock
 from ui.find_bar import replace_all as replace_everywhere
 
 if TYPE_CHECKING:
+    from ui.document_session import DocumentSession
     from ui.workspace import Workspace
 
 
@@ -82,6 +83,52 @@ class EditCommands:
         menu = build_menu(self.window, point)
         if session is not None and menu is not None:
             menu.exec(session.editor.viewport().mapToGlobal(point))
+
+    # -- suggesting mode (Track Changes) ----------------------------------------------------------
+
+    def attach_suggesting(self, session: DocumentSession) -> None:
+        """A new document's suggestions are by the delegation in the preferences."""
+        session.suggesting.author_source = lambda: self.window.settings.delegation or None
+        session.suggesting.toggled.connect(lambda _on: self.show_suggesting())
+
+    def toggle_suggesting(self) -> None:
+        """Ctrl+Shift+E, Edit ▸ Suggest changes, the status bar's "Editing"/"Suggesting": the
+        current document's suggesting mode on or off. The first time it goes on without a
+        delegation in the preferences, the user is asked for one (once; Cancel is an answer)."""
+        session = self.window.current_session()
+        if session is None:
+            self.show_suggesting()
+            return
+        on = not session.suggesting.active
+        if on:
+            self.window.files.ask_author_once()
+        session.suggesting.set_active(on)
+        who = self.window.settings.delegation or "an unnamed delegation"
+        message = (
+            f"Suggesting: your edits are proposals by {who}" if on else "Editing: your edits change the text"
+        )
+        self.window.show_message(message, 4000)
+        self.show_suggesting()
+        session.editor.setFocus()
+
+    def show_suggesting(self) -> None:
+        """The action's check mark and the status bar's indicator show the current document's mode."""
+        session = self.window.current_session()
+        on = bool(session is not None and session.suggesting.active)
+        actions = getattr(self.window, "actions", None)
+        action = actions.get("suggesting") if isinstance(actions, dict) else None
+        if action is not None:
+            action.setChecked(on)
+        indicator = getattr(self.window, "suggesting_indicator", None)
+        if indicator is not None:
+            indicator.setText("Suggesting" if on else "Editing")
+            indicator.setChecked(on)
+            indicator.setEnabled(session is not None)
+            indicator.setToolTip(
+                "Suggesting: your edits are proposals (Ctrl+Shift+E to edit the text)"
+                if on
+                else "Editing: your edits change the text (Ctrl+Shift+E to suggest changes instead)"
+            )
 
     def add_to_dictionary(self, word: str) -> None:
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -41,6 +42,8 @@ from ui.file_commands import FileCommands
 from ui.footnotes_panel import FootnotesPanel, footnote_entries
 from ui.outline_panel import OutlinePanel, outline_entries
 from ui.phrase_palette import PhrasePalette
+from ui.proposal_commands import ProposalCommands
+from ui.proposals_panel import ProposalsPanel
 from ui.revision_commands import RevisionCommands
 from ui.revisions_panel import RevisionsPanel
 from ui.services import Services
@@ -90,12 +93,16 @@ class MainWindow(QMainWindow):
         self.footnotes = FootnotesPanel()
         self.phrases = PhrasePalette()
         self.revisions = RevisionsPanel()
+        self.proposals = ProposalsPanel()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.outline_dock = self._dock("Outline", "outline", self.outline, left)
         self.phrases_dock = self._dock("Phrases", "phrases", self.phrases, left)
         self.checks_dock = self._dock("Checks", "checks", self.checks, right)
         self.footnotes_dock = self._dock("Footnotes", "footnotes", self.footnotes, right)
         self.revisions_dock = self._dock("Revisions", "revisions", self.revisions, right)
+        self.proposals_dock = self._dock("Proposals", "proposals", self.proposals, right)
+        self.tabifyDockWidget(self.checks_dock, self.proposals_dock)
+        self.proposal_commands = ProposalCommands(self, self.proposals)
         self.tabifyDockWidget(self.outline_dock, self.phrases_dock)
         self.tabifyDockWidget(self.footnotes_dock, self.revisions_dock)
         self.outline_dock.raise_()
@@ -134,9 +141,19 @@ class MainWindow(QMainWindow):
         self.words_label = QLabel()
         self.language_label = QLabel()
         self.autosave_label = QLabel()
-        for label in (self.place_label, self.words_label, self.language_label, self.autosave_label):
+        counts = self.proposal_commands.counts_label
+        for label in (self.place_label, self.words_label, counts, self.language_label, self.autosave_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+        # "Editing" / "Suggesting": the current document's mode; a click switches it (Ctrl+Shift+E).
+        self.suggesting_indicator = QToolButton()
+        self.suggesting_indicator.setObjectName("suggesting-indicator")
+        self.suggesting_indicator.setText("Editing")
+        self.suggesting_indicator.setCheckable(True)
+        self.suggesting_indicator.setAutoRaise(True)
+        self.suggesting_indicator.setEnabled(False)
+        self.suggesting_indicator.clicked.connect(lambda _checked=False: self.edits.toggle_suggesting())
+        bar.addPermanentWidget(self.suggesting_indicator)
 
     def _build_actions(self) -> None:
         self.undo_action = QAction("&Undo", self)
@@ -154,6 +171,7 @@ class MainWindow(QMainWindow):
             self.footnotes_dock,
             self.phrases_dock,
             self.revisions_dock,
+            self.proposals_dock,
         ):
             docks_menu.addAction(dock.toggleViewAction())
         f = self.files
@@ -192,6 +210,9 @@ class MainWindow(QMainWindow):
             "phrases": self._show_phrases,
             "details": f.edit_details,
             "check": lambda: self._with_session(lambda s: s.request_checks()),
+            "suggesting": lambda: self.edits.toggle_suggesting(),
+            "agreed_ad_ref": lambda: self.proposal_commands.toggle_agreed(),
+            "proposals": lambda: self.proposal_commands.show_panel(),
             "save_revision": lambda: self.revision_commands.save_revision(),
             "compare_revision": self._compare_with_revision,
             "compare_file": lambda: self.revision_commands.compare_with_file(),
@@ -204,6 +225,7 @@ class MainWindow(QMainWindow):
             "docks": docks_menu,
         }
         self.actions = action_table.build(self, handlers, extra)
+        self.proposal_commands.bind_agreed_action(self.actions["agreed_ad_ref"])
 
     # -- sessions ----------------------------------------------------------------------------------
 
@@ -240,6 +262,7 @@ class MainWindow(QMainWindow):
         OpenerCompleter(session)
         session.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         session.editor.customContextMenuRequested.connect(self.edits.context_menu)
+        self.edits.attach_suggesting(session)
         tab = DocumentTab(session)
         tab.find_bar.replaceAllRequested.connect(self.edits.replace_all)
         tab.masthead.editRequested.connect(self.files.edit_details)
@@ -367,14 +390,16 @@ class MainWindow(QMainWindow):
             self.outline.set_entries([])
             self.footnotes.set_footnotes([])
             self.revisions.set_revisions([])
+            self.proposal_commands.refresh(None)
         self._undo_changed()
         self._update_actions()
+        self.edits.show_suggesting()
 
     def _update_actions(self) -> None:
         has = self.current_session() is not None
         for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
                     "recite", "details", "check", "find", "replace", "save_revision", "compare_revision",
-                    "compare_file"):  # fmt: skip
+                    "compare_file", "agreed_ad_ref", "suggesting"):  # fmt: skip
             self.actions[key].setEnabled(has)
 
     def _undo_changed(self, *_args: object) -> None:
@@ -396,6 +421,7 @@ class MainWindow(QMainWindow):
         self.outline.set_entries(outline_entries(document, facts, session.block_labels))
         entries = footnote_entries(document, session.footnote_numbers, session.reference_counts)
         self.footnotes.set_footnotes(entries)
+        self.proposal_commands.refresh(session)
         if self._phrases_visible:
             self.phrases.set_context(document, self._palette_kind(session))
         else:
@@ -508,6 +534,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("This paragraph cannot move further that way", 3000)
             return
         offset = session.text_cursor().positionInBlock()
+        if session.suggesting.tracks_move(block_id):
+            session.suggesting.move(block_id, before, offset)  # the cursor goes to the copy
+            return
         session.move_block(block_id, before)
         session.goto_block(block_id, offset)
 
@@ -525,6 +554,7 @@ class MainWindow(QMainWindow):
             # The document language decides spelling, opening phrases and writing direction.
             session.set_language(settings.language)
         self.autosaver.set_interval(settings.autosave_seconds)
+        self.proposal_commands.apply_colours(settings)
         for session in self.sessions():
             session.hidden_rules = self.hidden_rules()
             session.set_check_settings(self.check_settings())
@@ -563,6 +593,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.outline_dock.raise_()  # raising before the window is shown has no effect
         self.footnotes_dock.raise_()
+        self.checks_dock.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_all():

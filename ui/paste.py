@@ -13,6 +13,7 @@ from drafting.ids import new_id
 from drafting.model import (
     Footnote,
     Inline,
+    NoteRef,
     Proposal,
     ProposalKind,
     ProposalSpan,
@@ -31,7 +32,11 @@ if TYPE_CHECKING:
 def paste_clip(session: DocumentSession, clip: Clip) -> None:
     """Paste content copied from a Penholder surface as one step: footnote references keep
     their footnotes (added to this document when it does not have them), a proposal copied
-    while it is still in the text is pasted as its text."""
+    while it is still in the text is pasted as its text. In suggesting mode the pasted content is
+    an insertion by the user's delegation (:mod:`ui.editor.suggesting`)."""
+    if session.suggesting.applies():
+        suggest_paste(session, clip)
+        return
 
     in_text = {
         n.proposal_id
@@ -93,6 +98,21 @@ def paste_clip(session: DocumentSession, clip: Clip) -> None:
         cursor.endEditBlock()
     session.set_text_cursor(cursor)
     session.structure_changed()
+    session.refresh()
+
+
+def suggest_paste(session: DocumentSession, clip: Clip) -> None:
+    """Paste as a suggestion: the clip's text (a proposal in it reads as it stands, one's own
+    pending insertion as inserted) proposed for insertion, with the footnotes it cites."""
+    suggesting = session.suggesting
+    paragraphs = [suggesting.settle_pasted(p, clip.proposals) for p in clip.paragraphs]
+    cited = {n.footnote_id for p in paragraphs for n in iter_inlines(p) if isinstance(n, NoteRef)}
+    footnotes = {
+        note_id: Footnote(note_id, list(content))
+        for note_id, content in clip.footnotes.items()
+        if note_id in cited and note_id not in session.base.footnotes
+    }
+    suggesting.paste(paragraphs, footnotes)
     session.refresh()
 
 

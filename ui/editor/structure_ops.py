@@ -157,8 +157,27 @@ def move_family(qdoc: QTextDocument, writer: SurfaceWriter, block_id: str, befor
     if not moving:
         return False
     kind = _kind(moving[0])
+    paragraphs = flat_family(moving)
+    moving_ids = {p.block_id for p in paragraphs}
+    if before_id in moving_ids:
+        return False
+    parent_id = family_parent_id(moving) if not before_id else None
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
+    _remove_blocks(cursor, moving[0], moving[-1])
+    if before_id and find_block(qdoc, before_id) is None:
+        cursor.endEditBlock()
+        qdoc.undo()  # put the paragraph back; nothing must be lost
+        return False
+    place_paragraphs(cursor, writer, paragraphs, kind, before_id, parent_id)
+    cursor.endEditBlock()
+    return True
+
+
+def flat_family(blocks: list[QTextBlock]) -> list[FlatBlock]:
+    """The paragraphs of ``blocks`` as the writer takes them (identity, kind, content)."""
     paragraphs = []
-    for block in moving:
+    for block in blocks:
         converted = convert_block(block)
         fmt = block.blockFormat()
         paragraphs.append(
@@ -172,39 +191,49 @@ def move_family(qdoc: QTextDocument, writer: SurfaceWriter, block_id: str, befor
                 converted.agreed_ad_ref,
             )
         )
-    moving_ids = {p.block_id for p in paragraphs}
-    if before_id in moving_ids:
-        return False
-    parent_id = None
-    if kind == SUB and not before_id:
-        parent = moving[0].previous()
-        while parent.isValid() and _kind(parent) == SUB and _depth(parent) >= _depth(moving[0]):
-            parent = parent.previous()
-        parent_id = formats.id_of(parent.blockFormat()) if parent.isValid() else None
-    cursor = QTextCursor(qdoc)
-    cursor.beginEditBlock()
-    _remove_blocks(cursor, moving[0], moving[-1])
+    return paragraphs
+
+
+def family_parent_id(moving: list[QTextBlock]) -> str | None:
+    """For a subparagraph: the id of the paragraph it belongs to (where a move "to the end" of
+    its part puts it); None for any other paragraph."""
+    if _kind(moving[0]) != SUB:
+        return None
+    parent = moving[0].previous()
+    while parent.isValid() and _kind(parent) == SUB and _depth(parent) >= _depth(moving[0]):
+        parent = parent.previous()
+    return formats.id_of(parent.blockFormat()) if parent.isValid() else None
+
+
+def place_paragraphs(
+    cursor: QTextCursor,
+    writer: SurfaceWriter,
+    paragraphs: list[FlatBlock],
+    kind: str,
+    before_id: str,
+    parent_id: str | None,
+) -> bool:
+    """Write ``paragraphs`` before the paragraph ``before_id``, or ("") after the last paragraph
+    of ``kind`` (a subparagraph: after the subparagraphs of ``parent_id``). Part of the caller's
+    edit block; False (nothing written) when ``before_id`` is not on the surface."""
+    qdoc = cursor.document()
     if before_id:
         target = find_block(qdoc, before_id)
         if target is None:
-            cursor.endEditBlock()
-            qdoc.undo()  # put the paragraph back; nothing must be lost
             return False
         cursor.setPosition(target.position())
-        target_fmt = target.blockFormat()
-        cursor.insertBlock(target_fmt, QTextCharFormat())
+        cursor.insertBlock(target.blockFormat(), QTextCharFormat())
         cursor.setPosition(cursor.block().previous().position())
         writer.write_paragraphs(cursor, paragraphs, first_in_place=True)
+        return True
+    parent = find_block(qdoc, parent_id) if parent_id else None
+    last = parent if parent is not None else _last_of_kind(qdoc, kind)
+    if last is None:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
     else:
-        parent = find_block(qdoc, parent_id) if parent_id else None
-        last = parent if parent is not None else _last_of_kind(qdoc, kind)
-        if last is None:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-        else:
-            end = family_end(last) if _kind(last) in (OP, SUB) else last
-            cursor.setPosition(end.position() + end.length() - 1)
-        writer.write_paragraphs(cursor, paragraphs, first_in_place=False)
-    cursor.endEditBlock()
+        end = family_end(last) if _kind(last) in (OP, SUB) else last
+        cursor.setPosition(end.position() + end.length() - 1)
+    writer.write_paragraphs(cursor, paragraphs, first_in_place=False)
     return True
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -22,7 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from ui.editor import clipboard, footnote_marker, formats
+from drafting.model import Text
+from ui.editor import clipboard, footnote_marker, formats, margin_marks
 from ui.editor.labels import surface_labels
 from ui.fonts import body_font
 
@@ -55,6 +57,9 @@ class DraftEditor(QTextEdit):
         self.clip_source = None  # set by the session: () -> (footnotes, proposals) for copying
         self.clipboard_notes: set[str] = set()
         """Footnotes cited by what was last copied or cut (not orphaned while on the clipboard)."""
+        self.suggesting = None
+        """Set by the session: its ``ui.editor.suggesting.Suggester``. While it is active, every
+        key, input method commit, paste and drop that would change the text goes to it."""
         qdoc.setDefaultFont(body_font(language))
         qdoc.setDocumentMargin(24)
         qdoc.blockCountChanged.connect(self.mark_structure_changed)
@@ -124,6 +129,7 @@ class DraftEditor(QTextEdit):
                         x = rect.left() + fmt.leftMargin() - formats.INDENT
                     x = max(x, rect.left())
                 painter.drawText(QPointF(x, baseline), label)
+            margin_marks.paint_agreed(painter, block, rect, label, rtl)
             block = block.next()
         painter.end()
 
@@ -154,6 +160,11 @@ class DraftEditor(QTextEdit):
         if key == Qt.Key.Key_Backtab:
             self.indentRequested.emit(-1)
             return
+        if self._suggesting() and self.suggesting.handle_key(event):
+            if event.text() and event.text().isprintable():
+                self.typedAtParagraphStart.emit()
+            self.ensureCursorVisible()
+            return
         if self._delete_marker_whole(event):
             return
         self._key_from = self.textCursor().position()
@@ -163,6 +174,39 @@ class DraftEditor(QTextEdit):
             self._key_from = None
         if event.text() and event.text().isprintable():
             self.typedAtParagraphStart.emit()
+
+    def _suggesting(self) -> bool:
+        return self.suggesting is not None and not self.isReadOnly() and self.suggesting.applies()
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """In suggesting mode what an input method commits is typed text like any other (the
+        text being composed is shown by Qt as usual)."""
+        if not self._suggesting() or not event.commitString() or event.replacementLength():
+            super().inputMethodEvent(event)
+            return
+        commit = event.commitString()
+        super().inputMethodEvent(QInputMethodEvent(event.preeditString(), event.attributes()))
+        self.suggesting.type_text(commit)
+        self.typedAtParagraphStart.emit()
+
+    def cut(self) -> None:
+        """Edit ▸ Cut: in suggesting mode the selection is copied and struck, not removed."""
+        if self._suggesting():
+            self.copy()
+            self.suggesting.delete_selection()
+            return
+        super().cut()
+
+    def dropEvent(self, event) -> None:
+        """A drop in suggesting mode is an insertion where it lands (the dragged text stays
+        where it was: moving text is a deletion and an insertion, made as two gestures)."""
+        if not self._suggesting():
+            super().dropEvent(event)
+            return
+        self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
+        self.insertFromMimeData(event.mimeData())
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
 
     # -- footnote markers: the joiner and the marker are one thing to the user ------------------------
 
@@ -275,6 +319,10 @@ class DraftEditor(QTextEdit):
         clip = clipboard.from_mime(source)
         if clip is not None and self.clip_source is not None:
             self.clipPasted.emit(clip)
+            return
+        if source.hasText() and self._suggesting():
+            text = source.text().replace("\r\n", "\n").replace("\r", "\n")
+            self.suggesting.paste([[Text(line)] if line else [] for line in text.split("\n")])
             return
         if source.hasText():
             text = source.text().replace("\r\n", "\n").replace("\r", "\n")
