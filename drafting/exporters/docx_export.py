@@ -30,7 +30,8 @@ from drafting.exporters import docx_headers
 from drafting.exporters import docx_parts as parts
 from drafting.exporters.docx_body import BodyWriter
 from drafting.exporters.docx_revisions import has_revisions
-from drafting.model import Document
+from drafting.model import Document, ProposalSpan
+from drafting.numbering import block_labels
 from drafting.ooxml.package import write_package
 
 
@@ -61,6 +62,30 @@ class DocxResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def wholly_deleted(document: Document) -> dict[str, str | None]:
+    """Paragraphs proposed for deletion in full, with their printed labels: deleted with their
+    paragraph marks, so that accepting leaves no empty numbered paragraph behind."""
+    labels = block_labels(document)
+    return {
+        block.id: labels[block.id].label
+        for block in document.iter_blocks()
+        if len(block.content) == 1
+        and isinstance(block.content[0], ProposalSpan)
+        and block.content[0].deleted
+        and not block.content[0].inserted
+    }
+
+
+def linked_moves(document: Document) -> dict[str, str]:
+    """Proposal id -> move name for both halves of every move (:attr:`Proposal.move_of`)."""
+    moves: dict[str, str] = {}
+    for proposal in document.proposals.values():
+        if proposal.move_of and proposal.move_of in document.proposals:
+            name = f"move{len(moves) // 2 + 1}"
+            moves[proposal.id] = moves[proposal.move_of] = name
+    return moves
+
+
 def export_docx(
     document: Document,
     options: DocxOptions | None = None,
@@ -70,9 +95,16 @@ def export_docx(
     """``deleted_labels``: paragraphs deleted in full (a redline) with their old printed labels;
     they take no number in the new text (with typed numbers, the old label is typed inside the
     deletion). ``moves``: proposal id -> move name, pairing the deletion and the insertion of
-    a moved paragraph, written as Word move markup when tracked (:class:`~drafting.compare.redline.Redline`)."""
+    a moved paragraph, written as Word move markup when tracked (:class:`~drafting.compare.redline.Redline`).
+    Not given, both are read from the document itself: a paragraph whose whole text is one
+    proposed deletion, and proposals linked by :attr:`~drafting.model.Proposal.move_of` (what
+    suggesting mode and a compilation make)."""
     options = options or DocxOptions()
-    writer = BodyWriter(document, options, deleted_labels or {}, moves or {})
+    if deleted_labels is None:
+        deleted_labels = wholly_deleted(document)
+    if moves is None:
+        moves = linked_moves(document)
+    writer = BodyWriter(document, options, deleted_labels, moves)
     body_xml = writer.document_xml()
     footnotes_xml = writer.footnotes_xml()
     title = document.masthead.title

@@ -28,7 +28,6 @@ from drafting.model import (
     iter_inlines,
     plain_text,
 )
-from drafting.numbering import block_labels
 from drafting.proposal_ops import accept_all, reject_all
 from tests.ui.test_outline_panel import _drag_and_drop
 from tests.ui.window_helpers import RES_67_193, open_corpus
@@ -620,21 +619,11 @@ def test_done_when_four_suggestions_are_four_proposals_by_the_delegation(qtbot, 
 
 
 def tracked_docx(document: Document) -> bytes:
-    """The Word export with the proposals as tracked changes: a paragraph deleted in full goes
-    with its paragraph mark, a move's two halves as Word's move markup."""
-    labels = block_labels(document)
-    deleted = {
-        b.id: labels[b.id].label
-        for b in document.iter_blocks()
-        if len(b.content) == 1 and isinstance(b.content[0], ProposalSpan) and not b.content[0].inserted
-    }
-    moves = {}
-    for proposal in document.proposals.values():
-        if proposal.move_of:
-            name = f"move{len(moves) // 2 + 1}"
-            moves[proposal.id] = moves[proposal.move_of] = name
+    """The Word export with the proposals as tracked changes, as File ▸ Export as Word makes it:
+    the exporter itself deletes a paragraph deleted in full with its paragraph mark and writes a
+    move's two halves as Word's move markup."""
     options = DocxOptions(proposals="tracked", timestamp="2026-11-23T10:00:00Z")
-    return export_docx(document, options, deleted, moves).data
+    return export_docx(document, options).data
 
 
 def test_done_when_libreoffice_accepts_the_edited_text_and_rejects_to_the_original(qtbot, window, tmp_path):
