@@ -40,6 +40,7 @@ from ui.edit_commands import EditCommands
 from ui.editor import formats
 from ui.file_commands import FileCommands
 from ui.footnotes_panel import FootnotesPanel, footnote_entries
+from ui.negotiation_commands import NegotiationCommands
 from ui.outline_panel import OutlinePanel, outline_entries
 from ui.phrase_palette import PhrasePalette
 from ui.proposal_commands import ProposalCommands
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         )
         self.phrases.chosen.connect(self.edits.phrase_chosen)
         self.revision_commands = RevisionCommands(self)
+        self.negotiation_commands = NegotiationCommands(self)
         r = self.revision_commands
         self.revisions.saveRequested.connect(lambda: r.save_revision())
         self.revisions.viewRequested.connect(r.view)
@@ -216,6 +218,8 @@ class MainWindow(QMainWindow):
             "save_revision": lambda: self.revision_commands.save_revision(),
             "compare_revision": self._compare_with_revision,
             "compare_file": lambda: self.revision_commands.compare_with_file(),
+            "compile_returns": lambda: self.negotiation_commands.compile_returns(),
+            "make_revision": lambda: self.negotiation_commands.make_revision(),
             "about": self._about,
         }
         extra = {
@@ -399,7 +403,7 @@ class MainWindow(QMainWindow):
         has = self.current_session() is not None
         for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
                     "recite", "details", "check", "find", "replace", "save_revision", "compare_revision",
-                    "compare_file", "agreed_ad_ref", "suggesting"):  # fmt: skip
+                    "compare_file", "agreed_ad_ref", "suggesting", "make_revision"):  # fmt: skip
             self.actions[key].setEnabled(has)
 
     def _undo_changed(self, *_args: object) -> None:
