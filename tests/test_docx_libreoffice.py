@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,27 @@ def test_comparison_redline_renders_with_its_changes(tmp_path):
     assert "effective" in text
     assert "efficient" in text
     assert "Decides to convene an intersessional meeting;" in " ".join(text.split())
+
+
+def test_a_proposal_inside_a_footnote_loads_with_its_author_as_a_tag(tmp_path):
+    """A footnote may hold no footnote: LibreOffice refused the whole file ("source file could
+    not be loaded") when a proposal in a footnote got its attribution as a footnote of its own."""
+    from drafting.importers import load_document
+    from drafting.model import Proposal, ProposalKind, ProposalSpan, Text
+    from tests.helpers import CORPUS
+
+    document = load_document(CORPUS / "ga-res-67-193-en.txt").document
+    note = next(iter(document.footnotes.values()))
+    note.content = [*note.content, ProposalSpan("p1", [], [Text(" and Corr.1")])]
+    document.proposals["p1"] = Proposal("p1", ProposalKind.INSERT, author="Japan")
+    (tmp_path / "note.docx").write_bytes(export_docx(document, DocxOptions(proposals="markup")).data)
+    with zipfile.ZipFile(tmp_path / "note.docx") as package:
+        footnotes = package.read("word/footnotes.xml").decode("utf-8")
+    assert "footnoteReference" not in footnotes
+    assert "(Japan)" in footnotes
+    soffice(["--convert-to", "pdf", "--outdir", "pdf", "note.docx"], tmp_path)
+    assert (tmp_path / "pdf" / "note.pdf").exists(), "LibreOffice could not load the file"
+    subprocess.run([PDFTOTEXT, "-layout", "pdf/note.pdf", "pdf/note.txt"], cwd=tmp_path, check=True)
+    assert "and Corr.1 (Japan)" in " ".join(
+        (tmp_path / "pdf" / "note.txt").read_text(encoding="utf-8").split()
+    )

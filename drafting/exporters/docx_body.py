@@ -84,6 +84,8 @@ class BodyWriter:
         self.numbering = self._numbering_plan()
         self.fallback_date = revision_date(options.timestamp) or document_date(document)
         self.next_annotation_id = 1
+        self.in_footnote = False
+        """Set while a footnote's text is written: nothing in it may refer to a footnote."""
         self.footnotes = Footnotes(document, options, self)
 
     # --- document ----------------------------------------------------------------------------
@@ -323,7 +325,8 @@ class BodyWriter:
             if isinstance(node, Text):
                 text_run(parent, node.text, node.marks | extra, deleted=deleted)
             elif isinstance(node, NoteRef):
-                self.footnotes.note_reference(parent, node.footnote_id, deleted, inserted)
+                if not self.in_footnote:
+                    self.footnotes.note_reference(parent, node.footnote_id, deleted, inserted)
             elif isinstance(node, ProposalSpan):
                 self._proposal(parent, node)
 
@@ -363,6 +366,9 @@ class BodyWriter:
             STATUS_LABELS.get(proposal.status) if proposal.status is not ProposalStatus.PROPOSED else None
         )
         who = proposal.author or UNNAMED
+        if self.in_footnote:  # a footnote cannot hold a footnote: the tag follows the change instead
+            text_run(parent, f" ({who}; {status})" if status else f" ({who})", frozenset())
+            return
         text = f"Proposed by {who} ({status})." if status else f"Proposed by {who}."
         self.footnotes.attribution(parent, text)
 

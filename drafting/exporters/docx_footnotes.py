@@ -166,7 +166,13 @@ class Footnotes:
             else:
                 el(r, "footnoteRef")
             el(el(p, "r"), "tab")
-            self.body.inline(p, [n for n in content if not isinstance(n, NoteRef)])
+            self.body.in_footnote = (
+                True  # no footnote references in a footnote: Word and LibreOffice refuse them
+            )
+            try:
+                self.body.inline(p, [n for n in content if not isinstance(n, NoteRef)])
+            finally:
+                self.body.in_footnote = False
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
