@@ -183,3 +183,16 @@ def test_alternatives_come_back_from_word_and_text_exports(tmp_path, form):
     assert len(again.operative) == len(document.operative)
     labels = block_labels(again)
     assert labels[alternatives[0].id].reference == "OP 3 alt"
+
+
+def test_alt_labels_survive_a_paragraph_deleted_in_full_beside_them():
+    import io
+    import zipfile
+
+    from drafting.exporters.docx_export import export_docx
+
+    document = negotiated()  # OP "e" is deleted in full: its labels are worked out without it
+    data = export_docx(document).data
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert "<w:t>2 alt.</w:t><w:tab/>" in xml
+    assert "<w:t>2 alt 2.</w:t><w:tab/>" in xml

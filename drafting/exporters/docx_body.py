@@ -7,6 +7,7 @@ written by :mod:`~drafting.exporters.docx_footnotes`, runs by :mod:`~drafting.ex
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -379,11 +380,7 @@ def _labels_without(document: Document, excluded: set[str]) -> dict[str, BlockLa
         return block_labels(document)
 
     def keep(blocks: list[Block]) -> list[Block]:
-        return [
-            Block(b.id, b.kind, b.content, keep(b.children), b.numbered)
-            for b in blocks
-            if b.id not in excluded
-        ]
+        return [replace(b, children=keep(b.children)) for b in blocks if b.id not in excluded]
 
     view = Document(
         document.kind, document.language, document.masthead, keep(document.front), keep(document.blocks)
