@@ -757,3 +757,25 @@ def test_the_title_is_edited_as_outside_suggesting_and_never_struck(qtbot, windo
     qtbot.keyClicks(session.editor, " (draft)")
     assert session.document().masthead.title == f"{title} (draft)"
     assert len(session.document().proposals) == 1
+
+
+def test_enter_before_struck_text_opens_a_paragraph_after_it_not_through_it(qtbot, window):
+    session = open_corpus(window, RES_67_193)
+    original = reject_all(session.document())
+    start_suggesting(qtbot, window, session)
+    op3 = session.document().operative[2].id
+    block = structure_ops.find_block(session.qdoc, op3)
+    at = offset_of(session, op3, "effective cooperation")
+    place(session, op3, at, len(block.text()) - at)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Delete)  # the end of OP 3 struck
+    place(session, op3, at)
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(session.editor, "Decides to act.")
+    rejected = reject_all(session.document())
+    assert [plain_text(b.content) for b in rejected.operative] == [
+        plain_text(b.content) for b in original.operative
+    ]
+    accepted = accept_all(session.document())
+    texts = [plain_text(b.content) for b in accepted.operative]
+    assert texts[2] == plain_text(original.operative[2].content)[:at]
+    assert texts[3] == "Decides to act."

@@ -31,6 +31,10 @@ def new_paragraph(recorder: Recorder, kind: str = "") -> None:
     block = cursor.block()
     position = cursor.position()
     rest = [p for p in pieces(recorder, position, block_end(block)) if p.category != STRUCK]
+    if not kind and not rest and position != block_end(block):
+        # Only struck text follows: the new paragraph goes after it, never through it (a real
+        # split would move struck words into another paragraph with nothing to undo it by).
+        cursor.setPosition(block_end(block))
     if kind or position in (block.position(), block_end(block)) or not rest:
         name = "New operative paragraph" if kind == BlockKind.OPERATIVE.value else "New paragraph"
         with gesture(session, name):
