@@ -681,3 +681,19 @@ def test_cli_errors_are_one_line(files, tmp_path):
     assert "give the delegation's name" in line
     line = one_line_error(penholder("compile", base, "-o", str(tmp_path / "o.docx")))
     assert "the following arguments are required" in line
+
+
+def test_a_masthead_field_a_return_does_not_carry_is_no_change_but_a_changed_one_is_reported(files, tmp_path):
+    base = load_document(files["base"]).document
+    base.masthead.job_number = "12-48890"  # as read from a PDF; a text file does not carry it
+    text = export_text(base)
+    assert "12-48890" not in text
+    plain = tmp_path / "plain.txt"
+    plain.write_text(text.replace("*Reaffirming* the", "*Reaffirming also* the", 1), encoding="utf-8")
+    quiet = compile_returns(base, [read_return(plain, "Peru")])
+    assert quiet.report.unplaced == []
+    assert quiet.report.summary().startswith("1 proposal from 1 delegation")
+    retitled = tmp_path / "retitled.txt"
+    retitled.write_text(text.replace(base.masthead.title, "A new title", 1), encoding="utf-8")
+    loud = compile_returns(base, [read_return(retitled, "Peru")])
+    assert [u.where for u in loud.report.unplaced] == ["the masthead"]

@@ -56,6 +56,8 @@ def mark_return(state: CompileState, ret: Return) -> Marked:
         read_as = "compared with the base (no proposals in it)"
     first = compare(base, new)
     for change in first.metadata:
+        if change.new in (None, "", []):
+            continue  # a field the return's format does not carry (a text file has no job number)
         state.report.unplaced.append(
             Unplaced(
                 ret.source_name,
