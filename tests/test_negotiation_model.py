@@ -196,3 +196,18 @@ def test_alt_labels_survive_a_paragraph_deleted_in_full_beside_them():
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     assert "<w:t>2 alt.</w:t><w:tab/>" in xml
     assert "<w:t>2 alt 2.</w:t><w:tab/>" in xml
+
+
+@pytest.mark.parametrize("proposals", ["markup", "tracked"])
+def test_word_exports_of_the_negotiation_model_are_schema_valid(proposals):
+    """Undated moves too: a move's range marks need a date, so an undated move is written as
+    the deletion and insertion it also is."""
+    from drafting.exporters import DocxOptions
+    from drafting.exporters.docx_export import export_docx
+    from tests.test_docx_schema import violations
+
+    problems, parts = violations(
+        "negotiated", export_docx(negotiated(), DocxOptions(proposals=proposals)).data
+    )
+    assert parts > 10
+    assert problems == []

@@ -84,6 +84,10 @@ class BodyWriter:
         self.warnings: list[str] = []
         self.numbering = self._numbering_plan()
         self.fallback_date = revision_date(options.timestamp) or document_date(document)
+        if self.fallback_date is None:
+            # A move's range marks must carry a date (ECMA-376): an undated move is written as
+            # the deletion and insertion it also is.
+            self.moves = {k: v for k, v in self.moves.items() if self._dated(k)}
         self.next_annotation_id = 1
         self.in_footnote = False
         """Set while a footnote's text is written: nothing in it may refer to a footnote."""
@@ -229,6 +233,10 @@ class BodyWriter:
             if not span.deleted and span.inserted:
                 return span
         return None
+
+    def _dated(self, proposal_id: str) -> bool:
+        proposal = self.document.proposals.get(proposal_id)
+        return proposal is not None and revision_date(proposal.date) is not None
 
     def revision_attrs(self, span: ProposalSpan | None) -> dict[str, str]:
         """Author and date of a tracked change: the proposal's, else the export's timestamp,
