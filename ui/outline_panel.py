@@ -74,6 +74,8 @@ def outline_entries(
             label = labels[block.id]
             kind = "front" if front else block.kind.value
             text = facts[block.id].text if facts is not None else plain_text(block.content).strip()
+            if not text and block.content:  # a paragraph proposed in full: its proposed words
+                text = plain_text(block.content, proposals="accepted").strip()
             entries.append(OutlineEntry(block.id, kind, label.reference, label.label, text, depth))
             walk(block.children, depth + 1, front)
 

@@ -290,3 +290,18 @@ def test_an_annexed_declaration_has_its_own_group(qtbot):
     captions = [annex.child(i).text(0) for i in range(annex.childCount())]
     assert captions[2].startswith("annex para 1")
     assert captions[4].startswith("annex para 2")  # numbered through the heading
+
+
+def test_a_paragraph_proposed_in_full_is_captioned_with_its_proposed_words(qtbot, document):
+    import copy
+
+    from drafting.model import Block, BlockKind, Proposal, ProposalKind, ProposalSpan, Text
+
+    proposed = copy.deepcopy(document)
+    words = "Decides to remain seized of the matter."
+    proposed.blocks.append(Block("new-op", BlockKind.OPERATIVE, [ProposalSpan("p1", [], [Text(words)])]))
+    proposed.proposals["p1"] = Proposal("p1", ProposalKind.INSERT, author="Mexico")
+    widget = OutlinePanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(outline_entries(proposed))
+    assert widget.item_for("new-op").text(0).startswith("OP 48  Decides to remain seized")

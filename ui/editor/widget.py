@@ -127,7 +127,10 @@ class DraftEditor(QTextEdit):
                     x = rect.left() + fmt.leftMargin() + fmt.textIndent() - formats.INDENT
                     if formats.kind_of(fmt) == "subparagraph":
                         x = rect.left() + fmt.leftMargin() - formats.INDENT
-                    x = max(x, rect.left())
+                    # a label wider than the indent ("17 alt.") keeps a space before the text
+                    x = max(
+                        min(x, rect.left() + line.x() - width - metrics.horizontalAdvance(" ")), rect.left()
+                    )
                 painter.drawText(QPointF(x, baseline), label)
             margin_marks.paint_agreed(painter, block, rect, label, rtl)
             block = block.next()
