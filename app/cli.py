@@ -14,12 +14,15 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from drafting.errors import DraftingError
 from drafting.importers import ImportResult, load_document
 from drafting.outline import outline
+
+if TYPE_CHECKING:
+    from drafting.storage import PenholderFile
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -161,12 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timestamp", metavar="ISO8601", help="DOCX: as for 'penholder export'")
     p = sub.add_parser(
         "revise",
-        help="make the next revision (Rev.N) of a negotiated text, with its Word redline",
+        help="make the next revision (Rev.N) of a negotiated text, with its Word redline, or the text"
+        " as orally revised",
         description="Make the next revision of SRC: accepted and agreed-ad-ref proposals applied, rejected"
         " and withdrawn ones dropped, open ones kept as proposals (or written in square brackets). The new"
         " text is kept in OUT as a revision named 'Rev.N' (after the highest kept), beside the text as"
         " negotiated; --redline writes the Word file of the new text with the changes from the previous"
-        " draft as tracked changes, the form the General Assembly asks for.",
+        " draft as tracked changes, the form the General Assembly asks for. With --orally-revised, OUT"
+        " is instead the text as orally revised: the oral revisions read out at adoption applied, every"
+        " other proposal kept as it is.",
     )
     p.add_argument("src", metavar="SRC", help=f"the negotiated text: a {SOURCE_TYPES} file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.penholder")
@@ -182,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--author", default="Penholder", help="author of the redline's tracked changes")
     p.add_argument("--timestamp", metavar="ISO8601", help="date of the redline's tracked changes")
+    p.add_argument(
+        "--orally-revised",
+        action="store_true",
+        help="write the text as orally revised instead (oral revisions applied, other proposals kept;"
+        " --redline: against the draft as tabled)",
+    )
 
     return parser
 
@@ -379,6 +391,8 @@ def _cmd_revise(args: argparse.Namespace) -> int:
     from drafting.atomic import atomic_write_bytes
     from drafting.next_revision import make_next_revision, redline_docx
 
+    if args.orally_revised and (args.name or args.pending != "keep"):
+        raise UsageError("--orally-revised makes no revision: leave out --name and --pending")
     if Path(args.output).suffix.lower() != ".penholder":
         raise UsageError(f"the output of 'revise' must be a .penholder file, not '{args.output}'")
     if args.redline and Path(args.redline).suffix.lower() != ".docx":
@@ -393,6 +407,8 @@ def _cmd_revise(args: argparse.Namespace) -> int:
     else:
         pf = storage.PenholderFile(load_document(args.src).document, [])
     timestamp = args.timestamp or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if args.orally_revised:
+        return _write_orally_revised(pf, args, timestamp)
     made = make_next_revision(pf, pending=args.pending, name=args.name, date=timestamp[:10])
     storage.save(pf, args.output)
     if args.redline:
@@ -406,6 +422,27 @@ def _cmd_revise(args: argparse.Namespace) -> int:
         f"{made.name}: {_plural(made.applied, 'proposal')} applied, {made.dropped} dropped,"
         f" {made.open} open ({left})"
     )
+    return EXIT_OK
+
+
+def _write_orally_revised(pf: PenholderFile, args: argparse.Namespace, timestamp: str) -> int:
+    """``revise --orally-revised``: OUT is SRC's text as orally revised (its revisions kept)."""
+    from drafting import storage
+    from drafting.atomic import atomic_write_bytes
+    from drafting.next_revision import as_orally_revised, oral_summary, redline_docx
+
+    summary = oral_summary(pf.document)
+    if summary is None:
+        raise UsageError(f"'{args.src}' has no oral revisions: there is no text as orally revised to write")
+    revised = as_orally_revised(pf.document)
+    storage.save(storage.PenholderFile(revised, pf.revisions), args.output)
+    if args.redline:
+        data = redline_docx(pf.document, revised, args.author, timestamp)
+        try:
+            atomic_write_bytes(Path(args.redline), data)
+        except OSError as exc:
+            raise UsageError(f"{args.redline}: cannot be written ({exc.strerror or exc})") from None
+    print(f"as orally revised: {summary}")
     return EXIT_OK
 
 

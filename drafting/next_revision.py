@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from drafting.inline_ops import normalize
-from drafting.model import Document, Inline, ProposalSpan, ProposalStatus, Text
+from drafting.model import Document, Inline, Proposal, ProposalSpan, ProposalStatus, Text
 from drafting.proposal_ops import accept_proposal, reject_all, reject_proposal
 from drafting.revisions import add_revision, suggest_next_name
 from drafting.storage import PenholderFile
@@ -102,9 +102,36 @@ def as_orally_revised(document: Document) -> Document:
     revised"."""
     result = copy.deepcopy(document)
     for proposal_id, proposal in document.proposals.items():
-        if proposal.oral is not None and proposal_id in result.proposals:
+        if _oral(proposal) and proposal_id in result.proposals:
             result = accept_proposal(result, proposal_id)
     return result
+
+
+def _oral(proposal: Proposal) -> bool:
+    """An oral revision still standing: one rejected or withdrawn (an objection from the floor,
+    a sponsor taking it back) is not applied."""
+    return proposal.oral is not None and proposal.status not in (
+        ProposalStatus.REJECTED,
+        ProposalStatus.WITHDRAWN,
+    )
+
+
+def oral_revisions(document: Document) -> list[Proposal]:
+    """The oral revisions of ``document`` still standing, one per change read out: a moved paragraph (two
+    records, the insertion naming the deletion) counts once, by its insertion."""
+    proposals = document.proposals.values()
+    moved = {p.move_of for p in proposals if p.move_of is not None and _oral(p)}
+    return [p for p in proposals if _oral(p) and p.id not in moved]
+
+
+def oral_summary(document: Document) -> str | None:
+    """ "3 oral revisions applied (52nd plenary meeting)", or None when there are none."""
+    revisions = oral_revisions(document)
+    if not revisions:
+        return None
+    meetings = "; ".join(dict.fromkeys(p.oral or "" for p in revisions))
+    noun = "oral revision" if len(revisions) == 1 else "oral revisions"
+    return f"{len(revisions)} {noun} applied ({meetings})"
 
 
 def redline_docx(old: Document, new: Document, author: str, timestamp: str) -> bytes:

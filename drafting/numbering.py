@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from drafting.model import Block, BlockKind, Document, NoteRef, iter_inlines, plain_text
+from drafting.model import Block, BlockKind, Document, NoteRef, ProposalSpan, iter_inlines, plain_text
 
 _ROMAN = [
     (1000, "m"),
@@ -81,24 +81,88 @@ class BlockLabel:
     reference: str
 
 
-def block_labels(document: Document) -> dict[str, BlockLabel]:
+def block_labels(document: Document, *, provisional: bool = True) -> dict[str, BlockLabel]:
     """Labels for every block, derived from order. A reference names one place: where list
     numbering starts again under a new heading (a concept paper's "1." in sections I and II),
-    list items are named with their section ("section II, item 5")."""
-    labels = _block_labels(document, qualify=False)
+    list items are named with their section ("section II, item 5").
+
+    ``provisional``: a preambular or operative paragraph proposed in full (:func:`proposed_in_full`)
+    takes no number until it is adopted; it is named after the paragraph before it, "OP 4 bis",
+    "OP 4 ter" (:func:`latin_ordinal`), so that the agreed paragraphs keep their numbers while
+    the negotiation goes on (conventions §5.3). False numbers it as if adopted, as Word numbers a
+    tracked insertion (the Word export with tracked changes)."""
+    labels = _block_labels(document, qualify=False, provisional=provisional)
     items = [labels[b.id].reference for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
     if len(items) != len(set(items)):
-        labels = _block_labels(document, qualify=True)
+        labels = _block_labels(document, qualify=True, provisional=provisional)
     return labels
 
 
-def _block_labels(document: Document, *, qualify: bool) -> dict[str, BlockLabel]:
+LATIN_ORDINALS = (
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+    "undecies",
+    "duodecies",
+    "terdecies",
+    "quaterdecies",
+    "quindecies",
+    "sexdecies",
+    "septdecies",
+    "octodecies",
+    "novodecies",
+    "vicies",
+)
+"""What follows the number of a paragraph inserted after it: the first "bis", the second "ter"."""
+
+
+def latin_ordinal(count: int) -> str:
+    """The ``count``-th (1-based) paragraph proposed after the same one: "bis", "ter", "quater"
+    …; past the twentieth, "vicies 2", "vicies 3"."""
+    if count <= len(LATIN_ORDINALS):
+        return LATIN_ORDINALS[count - 1]
+    return f"{LATIN_ORDINALS[-1]} {count - len(LATIN_ORDINALS) + 1}"
+
+
+PROVISIONAL_KINDS = (BlockKind.PREAMBULAR, BlockKind.OPERATIVE)
+"""The paragraphs that take "bis" labels while proposed in full (subparagraphs take letters)."""
+
+
+def proposed_in_full(block: Block) -> bool:
+    """Whether the paragraph's whole text is one proposed insertion (a new paragraph proposed,
+    or the new place of a paragraph proposed to move): it is not in the text until adopted."""
+    content = block.content
+    return (
+        len(content) == 1
+        and isinstance(content[0], ProposalSpan)
+        and not content[0].deleted
+        and bool(content[0].inserted)
+    )
+
+
+def provisional_label(kind: BlockKind, after: int, count: int, numbered: bool = True) -> BlockLabel:
+    """ "4 bis." / "OP 4 bis": the ``count``-th paragraph of ``kind`` proposed after paragraph
+    ``after`` of that kind (0 before the first)."""
+    suffix = latin_ordinal(count)
+    if kind is BlockKind.OPERATIVE:
+        return BlockLabel(f"{after} {suffix}." if numbered else None, f"OP {after} {suffix}")
+    return BlockLabel(None, f"PP {after} {suffix}")
+
+
+def _block_labels(document: Document, *, qualify: bool, provisional: bool) -> dict[str, BlockLabel]:
     labels: dict[str, BlockLabel] = {}
     for i, block in enumerate(document.front, start=1):
         labels[block.id] = BlockLabel(None, f"front {i}")
     pp = op = heading = item = para = 0
     section = ""
     alternatives: dict[str, int] = {}
+    proposed = dict.fromkeys(PROVISIONAL_KINDS, 0)  # proposed in full since the last numbered one
     for block in document.blocks:
         if block.alternative_to is not None and block.alternative_to in labels:
             labels[block.id] = alternative_label(
@@ -107,6 +171,15 @@ def _block_labels(document: Document, *, qualify: bool) -> dict[str, BlockLabel]
             _label_children(block, labels[block.id].reference, 1, document.language, labels)
             continue
         kind = block.kind
+        if provisional and kind in proposed and proposed_in_full(block):
+            proposed[kind] += 1
+            after = pp if kind is BlockKind.PREAMBULAR else op
+            labels[block.id] = provisional_label(kind, after, proposed[kind], block.numbered)
+            _label_children(block, labels[block.id].reference, 1, document.language, labels)
+            item = 0
+            continue
+        if kind in proposed:
+            proposed[kind] = 0
         if kind is BlockKind.PREAMBULAR:
             pp += 1
             labels[block.id] = BlockLabel(None, f"PP {pp}")

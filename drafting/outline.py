@@ -82,7 +82,9 @@ class _Builder:
             "footnotes": [self.numbers[r] for r in refs if r in self.numbers],
         }
         if block.kind is BlockKind.OPERATIVE:
-            entry["number"] = int(label.label.rstrip(".")) if label.label else None
+            # "2 alt." and "2 bis." take no number of their own (their reference names them)
+            number = (label.label or "").rstrip(".")
+            entry["number"] = int(number) if number.isdigit() else None
         if block.kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE):
             part = "preambular" if block.kind is BlockKind.PREAMBULAR else "operative"
             entry["opening"] = opening_phrase(entry["text"], part, self.document.language)

@@ -87,10 +87,17 @@ class ProposalRow:
     status: ProposalStatus
     rationale: str
     date: str | None = None
+    oral: str | None = None
+    """An oral revision: the meeting at which it was read out (:attr:`Proposal.oral`)."""
 
     @property
     def proposal_id(self) -> str:
         return self.ids[0]
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as the panel shows it: "insertion", or "insertion (oral)" for an oral revision."""
+        return f"{self.kind} (oral)" if self.oral else self.kind
 
     @property
     def delegation(self) -> str:
@@ -205,6 +212,7 @@ def proposal_rows(
                 status=proposal.status,
                 rationale=rationale or _footnote_text(document, partner.rationale_footnote_id) or "",
                 date=proposal.date or partner.date,
+                oral=proposal.oral or partner.oral,
             )
             rows.append((min(entry.order, other.order), row))
             continue
@@ -221,6 +229,7 @@ def proposal_rows(
             status=proposal.status,
             rationale=rationale or "",
             date=proposal.date,
+            oral=proposal.oral,
         )
         rows.append((entry.order, row))
     rows.sort(key=lambda pair: pair[0])

@@ -189,7 +189,9 @@ def _attach_rationale(
 
 
 def _take(nodes: list[Inline], start: int, marks: tuple[Mark, ...]) -> tuple[list[Inline], int]:
-    """Consecutive runs carrying one of ``marks`` (the first run's) from ``start``, mark removed."""
+    """Consecutive runs carrying one of ``marks`` (the first run's) from ``start``, mark removed.
+    A space between two such runs is taken with them: markdown cannot close "**" after a space,
+    so an insertion whose first word is italic is written "***Recalls*** **that …**"."""
     if start >= len(nodes) or not isinstance(nodes[start], Text):
         return [], start
     mark = next((m for m in marks if m in nodes[start].marks), None)
@@ -197,13 +199,22 @@ def _take(nodes: list[Inline], start: int, marks: tuple[Mark, ...]) -> tuple[lis
         return [], start
     taken: list[Inline] = []
     j = start
-    while j < len(nodes) and isinstance(nodes[j], Text) and mark in nodes[j].marks:
+    while j < len(nodes) and isinstance(nodes[j], Text):
         node = nodes[j]
-        taken.append(Text(node.text, node.marks - {mark}))
+        if mark in node.marks:
+            taken.append(Text(node.text, node.marks - {mark}))
+        elif _is_space(nodes, j) and _marked(nodes, j + 1, mark):
+            taken.append(node)
+        else:
+            break
         j += 1
     if not "".join(t.text for t in taken if isinstance(t, Text)).strip():
         return [], start
     return taken, j
+
+
+def _marked(nodes: list[Inline], j: int, mark: Mark) -> bool:
+    return j < len(nodes) and isinstance(nodes[j], Text) and mark in nodes[j].marks
 
 
 def _is_space(nodes: list[Inline], j: int) -> bool:

@@ -9,11 +9,15 @@ from dataclasses import dataclass, field
 from drafting import markup
 from drafting.inline_ops import strip
 from drafting.model import Block, BlockKind, Footnote, Inline, Proposal, plain_text
+from drafting.numbering import LATIN_ORDINALS
 
 OPERATIVE_LABEL = re.compile(r"^\s*(\d{1,3})(?:\.\s*|\s+-\s+)(?=\S|$)")
 ALTERNATIVE_LABEL = re.compile(r"^\s*(?:OP\s*)?(\d{1,3}) ?[Aa]lt(?:\.?\s?(\d{1,2}))?\.?\s+(?=\S)")
 """An alternative version of operative paragraph N, as compilation texts label it: "5 alt.",
 "5 alt 2.", "OP6alt" (conventions §5.2-5.3)."""
+PROVISIONAL_LABEL = re.compile(r"^\s*(?:OP\s*)?(\d{1,3}) ?(" + "|".join(LATIN_ORDINALS) + r")\b\.?\s+(?=\S)")
+"""A paragraph proposed after operative paragraph N, as compilation texts label it until it is
+adopted into the numbering: "4 bis.", "4 ter.", "OP4bis" (conventions §5.2-5.3)."""
 SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\))\s*(?=\S|$)")
 HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S|$)")
 TERMINAL = tuple(".,;:!?。，；：！？")

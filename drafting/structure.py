@@ -25,16 +25,20 @@ from drafting.model import (
     DocumentKind,
     Mark,
     Masthead,
+    Proposal,
+    ProposalKind,
+    ProposalSpan,
     Text,
     plain_text,
 )
-from drafting.numbering import from_roman, letters, roman
+from drafting.numbering import from_roman, letters, proposed_in_full, roman
 from drafting.phrases import opening_phrase, phrase_list
-from drafting.proposals import AGREED_TAG, recognise_proposals
+from drafting.proposals import AGREED_TAG, new_proposal_id, recognise_proposals
 from drafting.raw import (
     ALTERNATIVE_LABEL,
     HEADING_LABEL,
     OPERATIVE_LABEL,
+    PROVISIONAL_LABEL,
     SUBPARAGRAPH_LABEL,
     TERMINAL,
     RawInput,
@@ -196,10 +200,33 @@ _PENDING = "\0position "
 ``document.blocks`` until :func:`_finish` gives every block its id."""
 
 
+_PROPOSED = "\0proposed"
+"""The id of the span a paragraph labelled "4 bis" is wrapped in while blocks are read: it is a
+paragraph proposed in full, made a proposal in :func:`_finish` once the markup in it is read."""
+
+
 def _operative(blocks: list[Block], number: int) -> Block | None:
-    """Operative paragraph ``number`` among ``blocks`` (alternatives take no number)."""
-    numbered = [b for b in blocks if b.kind is BlockKind.OPERATIVE and b.alternative_to is None]
+    """Operative paragraph ``number`` among ``blocks`` (alternatives and "bis" paragraphs take
+    no number)."""
+    numbered = [
+        b for b in blocks if b.kind is BlockKind.OPERATIVE and b.alternative_to is None and not _proposed(b)
+    ]
     return numbered[number - 1] if 0 < number <= len(numbered) else None
+
+
+def _proposed(block: Block) -> bool:
+    content = block.content
+    return len(content) == 1 and isinstance(content[0], ProposalSpan) and content[0].proposal_id == _PROPOSED
+
+
+def _propose_in_full(block: Block, document: Document, suffixes: dict[str, int]) -> None:
+    """A paragraph printed "4 bis." is proposed in full: kept as it is when its text is already
+    one proposed insertion (with its delegation), else its text made one, by an unnamed delegation."""
+    if proposed_in_full(block) or not block.content:
+        return
+    proposal_id = new_proposal_id([], block.content, document.proposals, suffixes=suffixes)
+    document.proposals[proposal_id] = Proposal(proposal_id, ProposalKind.INSERT)
+    block.content = [ProposalSpan(proposal_id, [], block.content)]
 
 
 def read_agreed_tags(document: Document) -> None:
@@ -266,6 +293,13 @@ def _build_body(
         if (m := ALTERNATIVE_LABEL.match(lead)) and (target := _operative(blocks, int(m.group(1)))):
             block = new_block(BlockKind.OPERATIVE, drop_prefix(paragraph.content, m.end()))
             block.alternative_to = f"{_PENDING}{blocks.index(target)}"  # ids come in _finish
+            blocks.append(block)
+            stack = [block]
+            list_parent = block if _announces_list(text) else None
+        elif m := PROVISIONAL_LABEL.match(lead):
+            block = new_block(
+                BlockKind.OPERATIVE, [ProposalSpan(_PROPOSED, [], drop_prefix(paragraph.content, m.end()))]
+            )
             blocks.append(block)
             stack = [block]
             list_parent = block if _announces_list(text) else None
@@ -418,6 +452,9 @@ def _finish(document: Document, report: ImportReport) -> None:
     attribution_notes: set[str] = set()
     suffixes: dict[str, int] = {}  # proposal ids: document.proposals only grows here
     for block in document.iter_blocks():
+        provisional = _proposed(block)
+        if provisional:
+            block.content = block.content[0].inserted  # type: ignore[union-attr]
         if (
             mark_openers
             and block.kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE)
@@ -430,6 +467,8 @@ def _finish(document: Document, report: ImportReport) -> None:
         block.content = recognise_proposals(
             block.content, document.footnotes, document.proposals, attribution_notes, suffixes
         )
+        if provisional:
+            _propose_in_full(block, document, suffixes)
         block.id = ids.from_content("b", plain_text(block.content, proposals="both"))
     for block in document.blocks:
         if block.alternative_to is not None and block.alternative_to.startswith(_PENDING):

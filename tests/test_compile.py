@@ -12,7 +12,7 @@ would make it:
 
 EU and Japan make one change identically (one proposal "European Union, Japan"); Japan and
 Switzerland make one change identically, one tracked and one found by comparison; EU and Japan
-change the same words differently (a collision: Japan's becomes "OP 17 alt"), and Mexico makes
+change the same words differently (a collision: Japan's becomes "OP 16 alt"), and Mexico makes
 Japan's change too (the alternative is "Japan, Mexico").
 """
 
@@ -355,21 +355,21 @@ def test_four_returns_compile_to_exactly_the_expected_proposals(files):
     result = compiled(files, "eu", "japan", "mexico", "switzerland")
     assert proposals(result.document) == [
         ("PP 5", SWITZERLAND, PP5, ""),
-        ("PP 7", SWITZERLAND, "", PP5),
+        ("PP 6 bis", SWITZERLAND, "", PP5),
         ("OP 3", "European Union, Japan", "practical", "concrete"),
         ("OP 4", SWITZERLAND, "adequate", "due"),
-        ("OP 11", EU, "", NEW_OP),
-        ("OP 13", MEXICO, "remained stable", "not decreased"),
-        ("OP 14", "Japan, Switzerland", "absolutely ", ""),
-        ("OP 17", EU, "where necessary", "where appropriate"),
-        ("OP 17 alt", "Japan, Mexico", "where necessary", "as a matter of priority"),
-        ("OP 47", JAPAN, OP46, ""),
+        ("OP 10 bis", EU, "", NEW_OP),
+        ("OP 12", MEXICO, "remained stable", "not decreased"),
+        ("OP 13", "Japan, Switzerland", "absolutely ", ""),
+        ("OP 16", EU, "where necessary", "where appropriate"),
+        ("OP 16 alt", "Japan, Mexico", "where necessary", "as a matter of priority"),
+        ("OP 46", JAPAN, OP46, ""),
         ("fn 1", MEXICO, "", ", para. 1"),
         ("fn 25", JAPAN, "", " and Corr.1"),
     ]
     document = result.document
-    alternative = block(document, "OP 17 alt")
-    assert alternative.alternative_to == block(document, "OP 17").id
+    alternative = block(document, "OP 16 alt")
+    assert alternative.alternative_to == block(document, "OP 16").id
     moved = next(p for p in document.proposals.values() if p.move_of)
     assert document.proposals[moved.move_of].author == moved.author == SWITZERLAND
     assert result.report.summary() == "12 proposals from 4 delegations, 1 collision (kept as alternatives)"
@@ -435,14 +435,14 @@ def test_without_libreoffice_three_returns_compile_exactly(files):
     result = compiled(files, "eu", "japan", "switzerland")
     assert proposals(result.document) == [
         ("PP 5", SWITZERLAND, PP5, ""),
-        ("PP 7", SWITZERLAND, "", PP5),
+        ("PP 6 bis", SWITZERLAND, "", PP5),
         ("OP 3", "European Union, Japan", "practical", "concrete"),
         ("OP 4", SWITZERLAND, "adequate", "due"),
-        ("OP 11", EU, "", NEW_OP),
-        ("OP 14", "Japan, Switzerland", "absolutely ", ""),
-        ("OP 17", EU, "where necessary", "where appropriate"),
-        ("OP 17 alt", JAPAN, "where necessary", "as a matter of priority"),
-        ("OP 47", JAPAN, OP46, ""),
+        ("OP 10 bis", EU, "", NEW_OP),
+        ("OP 13", "Japan, Switzerland", "absolutely ", ""),
+        ("OP 16", EU, "where necessary", "where appropriate"),
+        ("OP 16 alt", JAPAN, "where necessary", "as a matter of priority"),
+        ("OP 46", JAPAN, OP46, ""),
         ("fn 25", JAPAN, "", " and Corr.1"),
     ]
     assert result.report.summary() == "10 proposals from 3 delegations, 1 collision (kept as alternatives)"
@@ -450,7 +450,7 @@ def test_without_libreoffice_three_returns_compile_exactly(files):
     (moved,) = [p for p in document.proposals.values() if p.move_of]
     assert (moved.kind, document.proposals[moved.move_of].kind) == (ProposalKind.INSERT, ProposalKind.DELETE)
     assert sorted(result.moves) == sorted([moved.id, moved.move_of])
-    assert block(document, "PP 7").content == [
+    assert block(document, "PP 6 bis").content == [
         ProposalSpan(moved.id, [], block(document, "PP 5").content[0].deleted)
     ]
 
@@ -475,8 +475,8 @@ def test_the_order_of_the_returns_orders_the_names_and_decides_who_stays_in_plac
     result = compiled(files, "japan", "eu")
     found = proposals(result.document)
     assert ("OP 3", "Japan, European Union", "practical", "concrete") in found
-    assert ("OP 17", JAPAN, "where necessary", "as a matter of priority") in found
-    assert ("OP 17 alt", EU, "where necessary", "where appropriate") in found
+    assert ("OP 16", JAPAN, "where necessary", "as a matter of priority") in found
+    assert ("OP 16 alt", EU, "where necessary", "where appropriate") in found
 
 
 def test_a_clean_return_is_attributed_to_its_document_properties_else_its_file_name(files, tmp_path):

@@ -56,7 +56,7 @@ def test_alternatives_take_no_number_and_are_called_alt():
         ("2 alt 2.", "OP 2 alt 2"),
         ("3.", "OP 3"),
         ("(a)", "OP 3 (a)"),
-        ("4.", "OP 4"),
+        ("3 bis.", "OP 3 bis"),  # the new place of a paragraph proposed to move (see below)
     ]
 
 
@@ -211,3 +211,144 @@ def test_word_exports_of_the_negotiation_model_are_schema_valid(proposals):
     )
     assert parts > 10
     assert problems == []
+
+
+def _with_new_paragraphs():
+    """A. RES 62/172 with two operative paragraphs proposed after OP 2, one before OP 1, a
+    preambular one after PP 1, and OP 5 proposed to move above OP 2."""
+    from drafting.edits import InsertParagraph, MoveParagraph, Place
+
+    document = load_document_text()
+    ops, pps = document.operative, document.preambular
+    InsertParagraph(BlockKind.OPERATIVE, (Text("Welcomes the report;"),), Place.after(ops[1].id)).record(
+        document, "Japan", "2026-12-01"
+    )
+    InsertParagraph(BlockKind.OPERATIVE, (Text("Notes the work;"),), Place.after(ops[1].id)).record(
+        document, "EU", "2026-12-01"
+    )
+    InsertParagraph(BlockKind.OPERATIVE, (Text("Affirms its support;"),), Place.before(ops[0].id)).record(
+        document, "EU", "2026-12-01"
+    )
+    InsertParagraph(BlockKind.PREAMBULAR, (Text("Noting the report,"),), Place.after(pps[0].id)).record(
+        document, "Japan", "2026-12-01"
+    )
+    MoveParagraph(ops[4].id, Place.before(ops[1].id)).record(document, "Mexico", "2026-12-01")
+    return document
+
+
+def _references(document, blocks, **options):
+    from drafting.model import plain_text
+
+    labels = block_labels(document, **options)
+    return [(labels[b.id].reference, plain_text(b.content, proposals="both")[:18]) for b in blocks]
+
+
+def test_paragraphs_proposed_in_full_are_bis_and_ter_until_adopted():
+    from drafting.proposal_ops import accept_all
+
+    document = _with_new_paragraphs()
+    ops = [b for b in document.blocks if b.kind is BlockKind.OPERATIVE]
+    assert _references(document, ops[:9]) == [
+        ("OP 0 bis", "Affirms its suppor"),
+        ("OP 1", "Commends the Unite"),
+        ("OP 1 bis", "Recognizes the imp"),  # the new place of OP 5, proposed to move
+        ("OP 2", "Urges Member State"),
+        ("OP 2 bis", "Notes the work;"),
+        ("OP 2 ter", "Welcomes the repor"),
+        ("OP 3", "Urges Member State"),
+        ("OP 4", "Requests the Unite"),
+        ("OP 5", "Recognizes the imp"),  # where it was: struck, and still OP 5
+    ]
+    labels = block_labels(document)
+    assert [labels[b.id].label for b in ops[:3]] == ["0 bis.", "1.", "1 bis."]
+    assert _references(document, document.preambular[:3])[1] == ("PP 1 bis", "Noting the report,")
+    # Word numbers a tracked insertion as if adopted, and so does provisional=False
+    assert [r for r, _ in _references(document, ops[:5], provisional=False)] == [
+        "OP 1",
+        "OP 2",
+        "OP 3",
+        "OP 4",
+        "OP 5",
+    ]
+    adopted = accept_all(document)
+    assert [r for r, _ in _references(adopted, adopted.operative[:6])] == [f"OP {n}" for n in range(1, 7)]
+
+
+@pytest.mark.parametrize(
+    ("count", "name"), [(1, "bis"), (2, "ter"), (3, "quater"), (10, "undecies"), (21, "vicies 3")]
+)
+def test_latin_ordinals(count, name):
+    from drafting.numbering import latin_ordinal
+
+    assert latin_ordinal(count) == name
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_bis_paragraphs_come_back_from_word_and_text_exports(tmp_path, form):
+    from drafting.exporters.docx_export import export_docx
+    from drafting.exporters.text_export import export_text
+    from drafting.importers import load_document
+
+    document = _with_new_paragraphs()
+    path = tmp_path / f"bis.{form}"
+    if form == "docx":
+        path.write_bytes(export_docx(document).data)
+    else:
+        path.write_text(export_text(document), encoding="utf-8")
+    again = load_document(path).document
+    assert _references(again, again.operative) == _references(document, document.operative)
+    assert sorted(p.author for p in again.proposals.values()) == sorted(
+        p.author for p in document.proposals.values()
+    )
+
+
+def test_a_typed_bis_label_makes_the_paragraph_a_proposal_in_full(tmp_path):
+    from drafting.importers import load_document
+    from drafting.model import plain_text
+    from drafting.numbering import proposed_in_full
+
+    path = tmp_path / "compilation.txt"
+    path.write_text(
+        "The General Assembly,\n\nRecalling its resolution 66/1,\n\n1. Decides to act;\n\n"
+        "1 bis. Welcomes the report;\n\nOP1ter Notes the work;\n\n2. Requests a report.\n",
+        encoding="utf-8",
+    )
+    document = load_document(path).document
+    assert _references(document, document.operative) == [
+        ("OP 1", "Decides to act;"),
+        ("OP 1 bis", "Welcomes the repor"),
+        ("OP 1 ter", "Notes the work;"),
+        ("OP 2", "Requests a report."),
+    ]
+    new = document.operative[1:3]
+    assert all(proposed_in_full(b) for b in new)
+    assert [document.proposals[b.content[0].proposal_id].author for b in new] == [None, None]
+    assert plain_text(document.operative[1].content, proposals="accepted") == "Welcomes the report;"
+
+
+def test_word_export_types_bis_labels_in_markup_and_numbers_them_when_tracked(tmp_path):
+    import docx
+
+    from drafting.exporters import DocxOptions
+    from drafting.exporters.docx_export import export_docx
+
+    document = _with_new_paragraphs()
+    for proposals, typed in (("markup", True), ("tracked", False)):
+        target = tmp_path / f"{proposals}.docx"
+        result = export_docx(document, DocxOptions(proposals=proposals))
+        assert result.warnings == []
+        target.write_bytes(result.data)
+        # the words of a tracked insertion are not in python-docx's paragraph.text: read them all
+        paragraphs = [p for p in docx.Document(str(target)).paragraphs if "Notes the work;" in _all_text(p)]
+        assert len(paragraphs) == 1
+        ppr = paragraphs[0]._p.pPr
+        assert _all_text(paragraphs[0]).startswith("2 bis.\t") is typed
+        assert (ppr is not None and ppr.numPr is not None) is not typed
+
+
+def _all_text(paragraph) -> str:
+    from drafting.ooxml import w
+
+    return "".join(
+        "\t" if node.tag == w("tab") else node.text or "" for node in paragraph._p.iter(w("t"), w("tab"))
+    )

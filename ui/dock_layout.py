@@ -8,7 +8,7 @@ so that the text keeps room to be read. The window opens at a size that fits the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 NARROW = 1000
 """Below this width the panels share one column on the right, so that the text keeps room."""
@@ -64,3 +64,12 @@ class DockLayout:
         elif not narrow and self._narrow_from is not None:
             state, self._narrow_from = self._narrow_from, None
             window.restoreState(state)
+
+
+def show_panel(panel: QWidget, focus: QWidget) -> None:
+    """A panel's dock to the front (Document ▸ Proposals, Brackets list), the keyboard in ``focus``."""
+    dock = panel.parentWidget()
+    if isinstance(dock, QDockWidget):
+        dock.show()
+        dock.raise_()
+    focus.setFocus()

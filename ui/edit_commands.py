@@ -90,6 +90,7 @@ class EditCommands:
         """A new document's suggestions are by the delegation in the preferences."""
         session.suggesting.author_source = lambda: self.window.settings.delegation or None
         session.suggesting.toggled.connect(lambda _on: self.show_suggesting())
+        session.suggesting.oralChanged.connect(lambda _meeting: self.show_suggesting())
 
     def toggle_suggesting(self) -> None:
         """Ctrl+Shift+E, Edit ▸ Suggest changes, the status bar's "Editing"/"Suggesting": the
@@ -112,20 +113,28 @@ class EditCommands:
         session.editor.setFocus()
 
     def show_suggesting(self) -> None:
-        """The action's check mark and the status bar's indicator show the current document's mode."""
+        """The actions' check marks and the status bar's indicator show the current document's
+        mode, and the meeting whose oral revisions are being recorded."""
         session = self.window.current_session()
         on = bool(session is not None and session.suggesting.active)
+        oral = session.suggesting.oral_meeting if session is not None and on else None
         actions = getattr(self.window, "actions", None)
-        action = actions.get("suggesting") if isinstance(actions, dict) else None
-        if action is not None:
-            action.setChecked(on)
+        actions = actions if isinstance(actions, dict) else {}
+        for key, checked in (("suggesting", on), ("oral_revisions", oral is not None)):
+            if key in actions:
+                actions[key].setChecked(checked)
         indicator = getattr(self.window, "suggesting_indicator", None)
         if indicator is not None:
-            indicator.setText("Suggesting" if on else "Editing")
+            indicator.setText(
+                f"Recording oral revisions ({oral})" if oral else "Suggesting" if on else "Editing"
+            )
             indicator.setChecked(on)
             indicator.setEnabled(session is not None)
             indicator.setToolTip(
-                "Suggesting: your edits are proposals (Ctrl+Shift+E to edit the text)"
+                f"Recording oral revisions ({oral}): your edits are proposals read out there"
+                " (Ctrl+Shift+E to edit the text)"
+                if oral
+                else "Suggesting: your edits are proposals (Ctrl+Shift+E to edit the text)"
                 if on
                 else "Editing: your edits change the text (Ctrl+Shift+E to suggest changes instead)"
             )

@@ -8,7 +8,6 @@ It assembles and forwards: each gesture goes to the current tab's
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,12 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -30,6 +27,8 @@ from drafting.checks import CheckSettings
 from drafting.languages import LANGUAGE_NAMES
 from drafting.model import BlockKind, Document
 from ui import actions as action_table
+from ui.bracket_commands import BracketCommands
+from ui.brackets_panel import BracketsPanel
 from ui.checks_panel import ChecksPanel
 from ui.compare_tab import CompareTab
 from ui.completion import OpenerCompleter
@@ -41,6 +40,7 @@ from ui.editor import formats
 from ui.file_commands import FileCommands
 from ui.footnotes_panel import FootnotesPanel, footnote_entries
 from ui.negotiation_commands import NegotiationCommands
+from ui.oral_revisions import OralRevisionCommands
 from ui.outline_panel import OutlinePanel, outline_entries
 from ui.phrase_palette import PhrasePalette
 from ui.proposal_commands import ProposalCommands
@@ -48,6 +48,7 @@ from ui.proposals_panel import ProposalsPanel
 from ui.revision_commands import RevisionCommands
 from ui.revisions_panel import RevisionsPanel
 from ui.services import Services
+from ui.status_bar import autosave_text, build_status_bar
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         self.proposals_dock = self._dock("Proposals", "proposals", self.proposals, right)
         self.tabifyDockWidget(self.checks_dock, self.proposals_dock)
         self.proposal_commands = ProposalCommands(self, self.proposals)
+        self.brackets = BracketsPanel()
+        self.brackets_dock = self._dock("Brackets", "brackets", self.brackets, right)
+        self.tabifyDockWidget(self.proposals_dock, self.brackets_dock)
+        self.bracket_commands = BracketCommands(self, self.brackets)
         self.tabifyDockWidget(self.outline_dock, self.phrases_dock)
         self.tabifyDockWidget(self.footnotes_dock, self.revisions_dock)
         self.outline_dock.raise_()
@@ -126,6 +131,7 @@ class MainWindow(QMainWindow):
         self.phrases.chosen.connect(self.edits.phrase_chosen)
         self.revision_commands = RevisionCommands(self)
         self.negotiation_commands = NegotiationCommands(self)
+        self.oral_revisions = OralRevisionCommands(self, self.edits.show_suggesting)
         r = self.revision_commands
         self.revisions.saveRequested.connect(lambda: r.save_revision())
         self.revisions.viewRequested.connect(r.view)
@@ -138,24 +144,11 @@ class MainWindow(QMainWindow):
         self.phrases_dock.visibilityChanged.connect(self._phrases_shown)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.place_label = QLabel()
-        self.words_label = QLabel()
-        self.language_label = QLabel()
-        self.autosave_label = QLabel()
-        counts = self.proposal_commands.counts_label
-        for label in (self.place_label, self.words_label, counts, self.language_label, self.autosave_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            bar.addPermanentWidget(label)
-        # "Editing" / "Suggesting": the current document's mode; a click switches it (Ctrl+Shift+E).
-        self.suggesting_indicator = QToolButton()
-        self.suggesting_indicator.setObjectName("suggesting-indicator")
-        self.suggesting_indicator.setText("Editing")
-        self.suggesting_indicator.setCheckable(True)
-        self.suggesting_indicator.setAutoRaise(True)
-        self.suggesting_indicator.setEnabled(False)
-        self.suggesting_indicator.clicked.connect(lambda _checked=False: self.edits.toggle_suggesting())
-        bar.addPermanentWidget(self.suggesting_indicator)
+        counts = [self.proposal_commands.counts_label, self.bracket_commands.count_label]
+        status = build_status_bar(self.statusBar(), counts, lambda: self.edits.toggle_suggesting())
+        self.place_label, self.words_label = status.place, status.words
+        self.language_label, self.autosave_label = status.language, status.autosave
+        self.suggesting_indicator = status.suggesting
 
     def _build_actions(self) -> None:
         self.undo_action = QAction("&Undo", self)
@@ -174,6 +167,7 @@ class MainWindow(QMainWindow):
             self.phrases_dock,
             self.revisions_dock,
             self.proposals_dock,
+            self.brackets_dock,
         ):
             docks_menu.addAction(dock.toggleViewAction())
         f = self.files
@@ -213,13 +207,19 @@ class MainWindow(QMainWindow):
             "details": f.edit_details,
             "check": lambda: self._with_session(lambda s: s.request_checks()),
             "suggesting": lambda: self.edits.toggle_suggesting(),
+            "oral_revisions": lambda: self.oral_revisions.toggle_recording(),
             "agreed_ad_ref": lambda: self.proposal_commands.toggle_agreed(),
             "proposals": lambda: self.proposal_commands.show_panel(),
+            "bracket_text": lambda: self.bracket_commands.bracket_selection(),
+            "remove_brackets": lambda: self.bracket_commands.remove_at_cursor(keep=True),
+            "delete_bracketed": lambda: self.bracket_commands.remove_at_cursor(keep=False),
+            "brackets": lambda: self.bracket_commands.show_panel(),
             "save_revision": lambda: self.revision_commands.save_revision(),
             "compare_revision": self._compare_with_revision,
             "compare_file": lambda: self.revision_commands.compare_with_file(),
             "compile_returns": lambda: self.negotiation_commands.compile_returns(),
             "make_revision": lambda: self.negotiation_commands.make_revision(),
+            "orally_revised": lambda: self.oral_revisions.open_as_orally_revised(),
             "about": self._about,
         }
         extra = {
@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
             self.footnotes.set_footnotes([])
             self.revisions.set_revisions([])
             self.proposal_commands.refresh(None)
+            self.bracket_commands.refresh(None)
         self._undo_changed()
         self._update_actions()
         self.edits.show_suggesting()
@@ -403,7 +404,9 @@ class MainWindow(QMainWindow):
         has = self.current_session() is not None
         for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
                     "recite", "details", "check", "find", "replace", "save_revision", "compare_revision",
-                    "compare_file", "agreed_ad_ref", "suggesting", "make_revision"):  # fmt: skip
+                    "compare_file", "agreed_ad_ref", "suggesting", "make_revision",
+                    "oral_revisions", "orally_revised", "bracket_text", "remove_brackets",
+                    "delete_bracketed"):  # fmt: skip
             self.actions[key].setEnabled(has)
 
     def _undo_changed(self, *_args: object) -> None:
@@ -426,6 +429,7 @@ class MainWindow(QMainWindow):
         entries = footnote_entries(document, session.footnote_numbers, session.reference_counts)
         self.footnotes.set_footnotes(entries)
         self.proposal_commands.refresh(session)
+        self.bracket_commands.refresh(session)
         if self._phrases_visible:
             self.phrases.set_context(document, self._palette_kind(session))
         else:
@@ -462,13 +466,9 @@ class MainWindow(QMainWindow):
         session = self.current_session()
         language = session.language if session else self.settings.language
         self.language_label.setText(LANGUAGE_NAMES.get(language, language))
-        last = self.autosaver.last_saved
-        if session is not None and not session.modified:
-            text = "Saved" if session.path else "Not saved yet"
-        elif last is not None:
-            text = f"Autosaved {time.strftime('%H:%M', time.localtime(last))}"
-        else:
-            text = f"Autosave every {self.settings.autosave_seconds} s"
+        saved = None if session is None else not session.modified
+        has_path = session is not None and bool(session.path)
+        text = autosave_text(saved, has_path, self.autosaver.last_saved, self.settings.autosave_seconds)
         self.autosave_label.setText(text)
         if session is not None:
             self.place_label.setText(session.editor.reference_at_cursor())

@@ -9,7 +9,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QLabel
 
 from drafting.model import Document, Inline, ProposalStatus, plain_text
 from drafting.proposal_ops import accept_proposal, reject_proposal
@@ -24,6 +24,7 @@ from drafting.proposal_status import (
     status_step_name,
     with_status,
 )
+from ui.dock_layout import show_panel
 from ui.editor import formats, structure_ops
 from ui.editor.proposal_colours import ProposalColours, shown_colour
 from ui.editor.writer import SurfaceWriter, proposal_tooltip
@@ -246,11 +247,7 @@ class ProposalCommands:
 
     def show_panel(self) -> None:
         """Document ▸ Proposals: the panel's dock to the front, the keyboard in its list."""
-        dock = self.panel.parentWidget()
-        if isinstance(dock, QDockWidget):
-            dock.show()
-            dock.raise_()
-        self.panel.tree.setFocus()
+        show_panel(self.panel, self.panel.tree)
 
     def goto(self, row: ProposalRow, *, focus: bool = True) -> None:
         """Select the proposal's text (the cursor ends inside it) and scroll it into view; the

@@ -358,7 +358,7 @@ class ProposalsPanel(QWidget):
         texts = {
             DELEGATION: row.delegation,
             PLACE: row.place,
-            KIND: row.kind,
+            KIND: row.kind_label,
             STATUS: row.status_name,
             WORDS: words,
             RATIONALE: shorten(row.rationale, 120),
@@ -414,7 +414,7 @@ class ProposalsPanel(QWidget):
             return False
         if needle:
             haystack = " ".join(
-                (row.delegation, row.place, row.deleted, row.inserted, row.rationale)
+                (row.delegation, row.place, row.deleted, row.inserted, row.rationale, row.oral or "")
             ).casefold()
             return needle in haystack
         return True
@@ -489,7 +489,7 @@ class ProposalsPanel(QWidget):
 
 
 def _kind_phrase(row: ProposalRow) -> str:
-    return "Move" if row.kind == MOVE else row.kind.capitalize()
+    return ("Move" if row.kind == MOVE else row.kind.capitalize()) + (" (oral)" if row.oral else "")
 
 
 def _row_tooltip(row: ProposalRow) -> str:
@@ -508,6 +508,8 @@ def _row_detail(row: ProposalRow) -> str:
         words.append(f"<u>{escape(shorten(row.inserted or row.deleted, 400))}</u>")
     if words:
         lines.append(" → ".join(words))
+    if row.oral:
+        lines.append(f"Oral revision, {escape(row.oral)}")
     if row.rationale:
         lines.append(f"Rationale: {escape(shorten(row.rationale, 600))}")
     if row.date:

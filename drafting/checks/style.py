@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafting.brackets import pairs_in
 from drafting.checks import rule
 from drafting.checks.context import CheckContext, Spans, excerpt
 from drafting.checks.finding import Finding, Fix, Severity
@@ -67,4 +68,25 @@ def zh_fullwidth(ctx: CheckContext, block: Block) -> Iterator[Finding]:
             f"Chinese text takes the full-width '{full}', not '{match.group(1)}'",
             excerpt(text, match.start(), match.end(), 12),
             Fix(f"write '{full}'", "replace", block.id, match.start(), match.end(), full),
+        )
+
+
+@rule("style.unmatched-bracket", footnotes=True)
+def unmatched_bracket(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """A square bracket left without its partner in the paragraph: negotiators bracket text that
+    is not agreed, and a pair never spans paragraphs (conventions §5.3)."""
+    text = ctx.text(block)
+    if "[" not in text and "]" not in text:
+        return
+    for offset in pairs_in(text)[1]:
+        other = "]" if text[offset] == "[" else "["
+        yield Finding(
+            "style.unmatched-bracket",
+            Severity.WARNING,
+            block.id,
+            ctx.label(block),
+            offset,
+            offset + 1,
+            f"'{text[offset]}' has no matching '{other}' in this paragraph",
+            excerpt(text, offset, offset + 1),
         )

@@ -36,7 +36,7 @@ from drafting.model import (
     ProposalStatus,
     Text,
 )
-from drafting.numbering import BlockLabel, block_labels
+from drafting.numbering import PROVISIONAL_KINDS, BlockLabel, block_labels, proposed_in_full
 from drafting.ooxml import w, word_root
 from drafting.proposals import AGREED_TAG, STATUS_LABELS, UNNAMED, author_from_rationale
 
@@ -79,8 +79,15 @@ class BodyWriter:
         self.document = document
         self.moves = moves or {}
         self.options = options
-        self.deleted_labels = deleted_labels
-        self.labels = _labels_without(document, set(deleted_labels))
+        self.provisional = options.proposals == "markup"
+        """Labels as negotiators read a compilation text: a paragraph proposed in full is "4 bis"
+        and one proposed for deletion keeps its number (struck), so that the numbers stay put
+        until proposals are settled. With tracked changes, numbers are Word's: an inserted
+        paragraph numbered, a deleted one not (it is deleted with its paragraph mark)."""
+        self.deleted_labels = {} if self.provisional else deleted_labels
+        self.labels = (
+            block_labels(document) if self.provisional else _labels_without(document, set(deleted_labels))
+        )
         self.warnings: list[str] = []
         self.numbering = self._numbering_plan()
         self.fallback_date = revision_date(options.timestamp) or document_date(document)
@@ -172,7 +179,7 @@ class BodyWriter:
             for child in block.children:
                 self._block(body, child, depth + 1)
             return
-        typed = not self.numbering or block.alternative_to is not None
+        typed = not self.numbering or block.alternative_to is not None or self._provisional(block)
         label = self.labels[block.id].label if typed else None
         content = [Text(f"{label}\t"), *block.content] if label else block.content
         if block.agreed_ad_ref:
@@ -226,6 +233,10 @@ class BodyWriter:
         p.insert(1, start)
         el(p, f"{move}RangeEnd", id=range_id)
 
+    def _provisional(self, block: Block) -> bool:
+        """A paragraph labelled "4 bis": typed, since Word's lists cannot print it."""
+        return self.provisional and block.kind in PROVISIONAL_KINDS and proposed_in_full(block)
+
     def _wholly_inserted(self, block: Block) -> ProposalSpan | None:
         content = block.content
         if self.options.proposals == "tracked" and len(content) == 1 and isinstance(content[0], ProposalSpan):
@@ -260,12 +271,12 @@ class BodyWriter:
         would not print what Penholder derives, as after 26 subparagraphs: "aa", then "bb")."""
         if self.options.numbering != "automatic":
             return None
-        plan = plan_numbering(self.document)
-        labels = block_labels(self.document)
+        plan = plan_numbering(self.document, provisional=self.provisional)
+        labels = block_labels(self.document, provisional=self.provisional)
         order = [b.id for b in self.document.iter_blocks()]
         printed = printed_labels(plan, order)
-        alternatives = {b.id for b in self.document.blocks if b.alternative_to is not None}
-        if any(printed.get(i) != labels[i].label for i in order if i not in alternatives):
+        typed = {b.id for b in self.document.blocks if b.alternative_to is not None or self._provisional(b)}
+        if any(printed.get(i) != labels[i].label for i in order if i not in typed):
             self.warnings.append("numbers written as text: Word's automatic numbering cannot print them")
             return None
         return plan
@@ -383,9 +394,10 @@ class BodyWriter:
 
 
 def _labels_without(document: Document, excluded: set[str]) -> dict[str, BlockLabel]:
-    """Labels as if the ``excluded`` blocks were not there (paragraphs deleted in a redline)."""
+    """Labels as if the ``excluded`` blocks were not there (paragraphs deleted in a redline),
+    paragraphs proposed in full numbered as Word numbers tracked insertions."""
     if not excluded:
-        return block_labels(document)
+        return block_labels(document, provisional=False)
 
     def keep(blocks: list[Block]) -> list[Block]:
         return [replace(b, children=keep(b.children)) for b in blocks if b.id not in excluded]
@@ -393,7 +405,7 @@ def _labels_without(document: Document, excluded: set[str]) -> dict[str, BlockLa
     view = Document(
         document.kind, document.language, document.masthead, keep(document.front), keep(document.blocks)
     )
-    return block_labels(view)
+    return block_labels(view, provisional=False)
 
 
 def _rule() -> etree._Element:

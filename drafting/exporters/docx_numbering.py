@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from drafting.exporters.docx_parts import INDENT, XML_HEAD
 from drafting.model import Block, BlockKind, Document
-from drafting.numbering import continues_list, letters, roman
+from drafting.numbering import PROVISIONAL_KINDS, continues_list, letters, proposed_in_full, roman
 from drafting.ooxml import W_NS
 
 MAX_LEVEL = 8
@@ -128,14 +128,17 @@ class _Planner:
             self.children(child, num_id, level)
 
 
-def plan_numbering(document: Document) -> NumberingPlan:
-    """The lists that number ``document``'s blocks as :func:`block_labels` labels them."""
+def plan_numbering(document: Document, *, provisional: bool = False) -> NumberingPlan:
+    """The lists that number ``document``'s blocks as :func:`block_labels` labels them
+    (``provisional`` as there: a paragraph proposed in full is typed "4 bis." and takes no number)."""
     planner = _Planner(document.language)
     operative = heading = item = None
     op = 0
     for block in document.blocks:
-        if block.alternative_to is not None:
-            # "5 alt." is typed (Word's lists cannot print it) and takes no number; its
+        if block.alternative_to is not None or (
+            provisional and block.kind in PROVISIONAL_KINDS and proposed_in_full(block)
+        ):
+            # "5 alt." and "4 bis." are typed (Word's lists cannot print them) and take no number; their
             # subparagraphs get a list of their own
             planner.children(block, None, -1)
             continue

@@ -304,4 +304,4 @@ def test_a_paragraph_proposed_in_full_is_captioned_with_its_proposed_words(qtbot
     widget = OutlinePanel()
     qtbot.addWidget(widget)
     widget.set_entries(outline_entries(proposed))
-    assert widget.item_for("new-op").text(0).startswith("OP 48  Decides to remain seized")
+    assert widget.item_for("new-op").text(0).startswith("OP 47 bis  Decides to remain seized")

@@ -207,9 +207,9 @@ def test_every_proposal_is_a_row_with_delegation_place_kind_and_status(qtbot, wi
         ("Mexico", "PP 1", "insertion", "pending"),
         ("Japan", "OP 1", "replacement", "pending"),
         ("European Union", "OP 1", "deletion", "pending"),
-        ("Brazil", "OP 5 → OP 2", "move", "pending"),
-        ("Russian Federation", "OP 3", "insertion", "bracketed"),
-        ("Mexico", "OP 3", "deletion", "pending"),
+        ("Brazil", "OP 4 → OP 1 bis", "move", "pending"),
+        ("Russian Federation", "OP 2", "insertion", "bracketed"),
+        ("Mexico", "OP 2", "deletion", "pending"),
         ("Switzerland", "footnote 1", "insertion", "pending"),
     ]
     japan = panel.rows()[1]
@@ -226,13 +226,13 @@ def test_the_filters_narrow_the_rows(qtbot, window):
     panel.delegation_filter.setFocus()
     qtbot.keyClicks(panel.delegation_filter, "Mex")
     assert panel.delegation_filter.currentText() == "Mexico"
-    assert [r[1] for r in row_texts(panel)] == ["PP 1", "OP 3"]
+    assert [r[1] for r in row_texts(panel)] == ["PP 1", "OP 2"]
     qtbot.keyClicks(panel.status_filter, "Brack")
     assert row_texts(panel) == []
     assert panel.empty_label.isVisible()
     assert "filters" in panel.empty_label.text()
     qtbot.keyClick(panel.delegation_filter, Qt.Key.Key_Home)  # all delegations
-    assert row_texts(panel) == [("Russian Federation", "OP 3", "insertion", "bracketed")]
+    assert row_texts(panel) == [("Russian Federation", "OP 2", "insertion", "bracketed")]
     qtbot.keyClick(panel.status_filter, Qt.Key.Key_Home)
     qtbot.keyClicks(panel.place_filter, "OP 1")
     assert [r[0] for r in row_texts(panel)] == ["Japan", "European Union"]
@@ -250,7 +250,7 @@ def test_a_click_shows_the_proposal_and_enter_goes_into_the_text(qtbot, window):
     cursor = session.editor.textCursor()
     assert cursor.selectedText() == "urgently "
     assert cursor.charFormat().property(formats.PROPOSAL_ID) == "p-ru"
-    assert window.place_label.text() == "OP 3"
+    assert window.place_label.text() == "OP 2"
     # Enter on the footnote's proposal: to the footnote's reference, and into the text
     click_row(qtbot, panel, "p-ch")
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
@@ -362,7 +362,7 @@ def test_the_panel_is_not_rebuilt_while_typing_leaves_the_proposals_alone(qtbot,
     qtbot.keyClicks(session.editor, "Welcomes the report;")
     session.refresh()
     assert [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())] == items
-    assert panel.item_for("p-ru").text(PLACE) == "OP 4"
+    assert panel.item_for("p-ru").text(PLACE) == "OP 3"
 
 
 # -- paragraphs agreed ad ref ---------------------------------------------------------------------------
@@ -378,7 +378,7 @@ def test_mark_paragraph_agreed_ad_ref_counts_survives_saving_and_undoes(qtbot, w
     put_cursor_at_end_of(session, "op3")
     assert not action.isChecked()
     action.trigger()  # Document ▸ Mark paragraph agreed ad ref
-    assert session.history.undoText() == "Mark OP 4 agreed ad ref"
+    assert session.history.undoText() == "Mark OP 3 agreed ad ref"
     assert session.document().block("op3").agreed_ad_ref
     assert action.isChecked()
     assert counts.text() == "1 agreed ad ref · 5 with pending proposals"
@@ -413,7 +413,7 @@ def test_mark_paragraph_agreed_ad_ref_counts_survives_saving_and_undoes(qtbot, w
     put_cursor_at_end_of(reopened, "op3")
     assert action.isChecked()
     action.trigger()  # marked again: no longer agreed
-    assert reopened.history.undoText() == "Unmark OP 4 agreed ad ref"
+    assert reopened.history.undoText() == "Unmark OP 3 agreed ad ref"
     assert counts.text() == "1 agreed ad ref · 5 with pending proposals"
 
 

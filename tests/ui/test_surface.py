@@ -77,3 +77,19 @@ def test_alternatives_and_agreed_paragraphs_survive_the_surface_and_are_labelled
     )
     for block in document.iter_blocks():
         assert painted[block.id] == (core[block.id].label, core[block.id].reference)
+
+
+def test_paragraphs_proposed_in_full_are_labelled_bis_on_the_surface_as_in_the_core(qapp):
+    from tests.test_negotiation_model import _with_new_paragraphs
+
+    document = _with_new_paragraphs()
+    qdoc = QTextDocument()
+    load_into(qdoc, document)
+    core = block_labels(document)
+    labels, references = surface_labels(qdoc, document.language)
+    painted = dict(
+        zip([p.block_id for p in flatten(document)], zip(labels, references, strict=True), strict=True)
+    )
+    assert {painted[b.id][1] for b in document.blocks} >= {"OP 0 bis", "OP 1 bis", "OP 2 ter", "PP 1 bis"}
+    for block in document.iter_blocks():
+        assert painted[block.id] == (core[block.id].label, core[block.id].reference)

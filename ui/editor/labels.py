@@ -7,18 +7,20 @@ that changes structure without reading the document into the model. The rules ar
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument
 
 from drafting.model import BlockKind
 from drafting.numbering import (
     BlockLabel,
     alternative_label,
     annex_heading,
+    provisional_label,
     roman,
     short_heading,
     subparagraph_label,
 )
 from ui.editor import formats
+from ui.editor.suggesting.surface import fragments
 
 _OP = BlockKind.OPERATIVE.value
 _PP = BlockKind.PREAMBULAR.value
@@ -26,6 +28,23 @@ _SUB = BlockKind.SUBPARAGRAPH.value
 _HEAD = BlockKind.HEADING.value
 _PARA = BlockKind.PARAGRAPH.value
 _ITEM = BlockKind.LIST_ITEM.value
+_INSERTED = "inserted"
+"""The surface role of a proposal's inserted text (``formats.PROPOSAL_ROLE``)."""
+
+
+def _proposed_in_full(block: QTextBlock) -> bool:
+    """Same rule as :func:`drafting.numbering.proposed_in_full`: every character of the
+    paragraph is inserted text of one proposal."""
+    proposal: object = None
+    for fragment in fragments(block):
+        fmt = fragment.charFormat()
+        if fmt.property(formats.PROPOSAL_ROLE) != _INSERTED:
+            return False
+        if proposal is None:
+            proposal = fmt.property(formats.PROPOSAL_ID)
+        elif fmt.property(formats.PROPOSAL_ID) != proposal:
+            return False
+    return proposal is not None
 
 
 def _continues_list(kind: str, text: str) -> bool:
@@ -57,6 +76,7 @@ def _surface_labels(
     parent_reference = ""
     named: dict[str, BlockLabel] = {}  # by block id, for alternatives ("OP 5 alt")
     alternatives: dict[str, int] = {}
+    proposed = {_PP: 0, _OP: 0}  # paragraphs proposed in full since the last numbered one ("4 bis")
     block = qdoc.firstBlock()
     while block.isValid():
         fmt = block.blockFormat()
@@ -66,6 +86,13 @@ def _surface_labels(
         if target is not None and target in named:
             alternative = alternative_label(named[target], alternatives, target)
             label, reference = alternative.label, alternative.reference
+        elif kind in proposed and _proposed_in_full(block):
+            proposed[kind] += 1
+            numbered = fmt.property(formats.BLOCK_NUMBERED) is not False
+            provisional = provisional_label(
+                BlockKind(kind), op if kind == _OP else pp, proposed[kind], numbered
+            )
+            label, reference = provisional.label, provisional.reference
         elif kind == _SUB and parent_reference:
             depth = max(1, min(formats.depth_of(fmt), len(counters) + 1))
             del counters[depth:]
@@ -76,10 +103,12 @@ def _surface_labels(
             chain = [subparagraph_label(d + 1, counters[d], language) for d in range(depth)]
             reference = " ".join([parent_reference, *chain])
         elif kind == _OP:
+            proposed[_OP] = 0
             op += 1
             numbered = fmt.property(formats.BLOCK_NUMBERED) is not False
             label, reference = (f"{op}." if numbered else None), f"OP {op}"
         elif kind == _PP:
+            proposed[_PP] = 0
             pp += 1
             reference = f"PP {pp}"
         elif kind == _HEAD:

@@ -57,6 +57,8 @@ def proposal_tooltip(proposal: Proposal | None, footnote_text: str | None = None
     kind = {"insert": "Insertion", "delete": "Deletion", "replace": "Replacement"}[proposal.kind.value]
     lines = [f"{kind} proposed by {proposal.author or 'an unnamed delegation'}"]
     lines.append(f"Status: {proposal.status.value.replace('_', ' ')}")
+    if proposal.oral:
+        lines.append(f"Oral revision, {proposal.oral}")
     if proposal.date:
         lines.append(f"Date: {proposal.date}")
     rationale = proposal.rationale or footnote_text

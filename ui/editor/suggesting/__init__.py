@@ -54,6 +54,11 @@ How each gesture is recorded:
   moved, a paragraph just proposed) simply moves it, so pressing Alt+Shift+Up three times is
   one move.
 
+While oral revisions are recorded (Edit ▸ Record oral revisions…, :attr:`Suggester.oral_meeting`)
+every new record is an oral revision of that meeting (:attr:`~drafting.model.Proposal.oral`),
+and only oral revisions of that meeting are one's own to extend or shrink; turning suggesting
+mode off ends the recording.
+
 Paragraph structure (kinds, levels), formatting, footnote texts, Replace All and the checks'
 fixes are not tracked: those commands change the text as they do outside suggesting mode. A
 spelling correction from the context menu and an opening phrase chosen from the list are

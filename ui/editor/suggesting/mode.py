@@ -24,6 +24,8 @@ class Suggester(QObject):
     """Suggesting mode for one document (Word keeps Track Changes per document too)."""
 
     toggled = Signal(bool)
+    oralChanged = Signal(object)
+    """Oral revisions recorded from now on at this meeting (a str), or no longer (None)."""
 
     def __init__(self, session: DocumentSession) -> None:
         super().__init__(session)
@@ -34,9 +36,25 @@ class Suggester(QObject):
     # -- state ---------------------------------------------------------------------------------------
 
     def set_active(self, on: bool) -> None:
+        """Suggesting mode on or off; off also ends the recording of oral revisions."""
+        if not on:
+            self.oral_meeting = None
         if on != self.active:
             self.active = on
             self.toggled.emit(on)
+
+    @property
+    def oral_meeting(self) -> str | None:
+        """The meeting whose oral revisions are being recorded (None: they are not): the new
+        proposals of suggesting mode are oral revisions read out there."""
+        return self.recorder.oral_meeting
+
+    @oral_meeting.setter
+    def oral_meeting(self, meeting: str | None) -> None:
+        meeting = (meeting or "").strip() or None
+        if meeting != self.recorder.oral_meeting:
+            self.recorder.oral_meeting = meeting
+            self.oralChanged.emit(meeting)
 
     @property
     def author_source(self) -> Callable[[], str | None]:

@@ -39,6 +39,9 @@ class Recorder:
         self.session = session
         self.author_source: Callable[[], str | None] = lambda: None
         """Who the user speaks for (the window passes ``Settings.delegation``)."""
+        self.oral_meeting: str | None = None
+        """While oral revisions are recorded, the meeting they are read out at: every new
+        record carries it as :attr:`Proposal.oral`."""
         self._made: set[str] = set()
         """Proposals made here: the user's own when no delegation is named."""
 
@@ -51,8 +54,14 @@ class Recorder:
         return self.session.qdoc
 
     def is_own(self, proposal_id: str | None) -> bool:
+        """Whether the proposal is the user's own pending one, which typing extends and deleting
+        shrinks. An oral revision is a record apart from a written proposal: while oral
+        revisions are recorded only those of the same meeting are one's own, otherwise only
+        proposals that are not oral revisions."""
         proposal = self.session.base.proposals.get(proposal_id or "")
         if proposal is None or proposal.status is not ProposalStatus.PROPOSED:
+            return False
+        if proposal.oral != self.oral_meeting:
             return False
         author = self.author
         if author is None:  # no delegation named: one's own are those made here, unnamed
@@ -69,8 +78,16 @@ class Recorder:
         return (OWN if self.is_own(proposal_id) else THEIRS), proposal_id
 
     def new_proposal(self, kind: ProposalKind, **extra: object) -> Proposal:
-        """A record by the user's delegation, dated today (not yet in the document)."""
-        proposal = Proposal(new_id("pr"), kind, author=self.author, date=today(), **extra)  # type: ignore[arg-type]
+        """A record by the user's delegation, dated today (not yet in the document); an oral
+        revision of :attr:`oral_meeting` while oral revisions are recorded."""
+        proposal = Proposal(
+            new_id("pr"),
+            kind,
+            author=self.author,
+            date=today(),
+            oral=self.oral_meeting,
+            **extra,  # type: ignore[arg-type]
+        )
         self._made.add(proposal.id)
         return proposal
 
