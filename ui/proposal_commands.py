@@ -382,7 +382,7 @@ def proposal_range(qdoc: QTextDocument, ids: tuple[str, ...], block_id: str) -> 
         it += 1
         if not fragment.isValid():
             continue
-        inside = fragment.charFormat().property(formats.PROPOSAL_ID) in ids
+        inside = any(pid in ids for pid, _role in formats.proposal_path(fragment.charFormat()))
         if inside and start is None:
             start = fragment.position()
         if inside:

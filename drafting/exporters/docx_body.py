@@ -189,7 +189,11 @@ class BodyWriter:
             # A paragraph proposed in full: its number and its paragraph mark are inserted too,
             # so that rejecting the change in Word leaves no empty numbered paragraph.
             span = ProposalSpan(
-                inserted.proposal_id, [], [*content[:1], *inserted.inserted] if label else content
+                inserted.proposal_id,
+                [],
+                [*content[:1], *inserted.inserted, *content[2:]]
+                if label
+                else [*inserted.inserted, *content[1:]],
             )
             p = self._paragraph(body, style, [span], block)
             self._paragraph_mark(p, span, "ins")

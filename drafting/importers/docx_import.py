@@ -5,7 +5,8 @@ python-docx's ``Paragraph.text`` skips everything inside ``w:ins``/``w:del``, so
 walks the XML itself (``conventions/ooxml.md`` §7). Tracked changes become proposals with
 their author and date: ``w:del`` a deletion, ``w:ins`` an insertion, a deletion followed by
 an insertion of the same author a replacement, ``w:moveFrom``/``w:moveTo`` a deletion and
-an insertion, ``w:rPrChange`` a replacement of the text by itself with new formatting.
+an insertion, ``w:rPrChange`` a replacement of the text by itself with new formatting. A change
+inside another author's insertion (``w:del`` in ``w:ins``) is a proposal nested in theirs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from drafting.model import (
     Mark,
     NoteRef,
     Proposal,
+    ProposalKind,
     ProposalSpan,
     Text,
     iter_inlines,
@@ -49,6 +51,13 @@ class _Revision:
     author: str | None
     date: str | None
     key: int  # identity of the revision element
+    outer: _Revision | None = None
+    """The insertion this change is nested in (a ``w:del`` inside another author's ``w:ins``:
+    a deletion that only counts if that insertion is accepted)."""
+
+    def chain(self) -> tuple[_Revision, ...]:
+        """This change and those it is nested in, outermost first."""
+        return (*self.outer.chain(), self) if self.outer is not None else (self,)
 
 
 @dataclass
@@ -71,6 +80,10 @@ class _Context:
     proposals: dict[str, Proposal] = field(default_factory=dict)
     proposal_suffixes: dict[str, int] = field(default_factory=dict)  # see new_proposal_id
     revision_elements: int = 0
+    adjacent: list[tuple[tuple[str, str | None, str | None], str]] = field(default_factory=list)
+    """The changes that end right where the text being assembled now begins, as ((kind, author,
+    date), proposal id): a change of the same kind, author and date that follows one of them
+    continues its proposal (one proposal that Word split around another author's insertion)."""
 
 
 def import_docx_file(data: bytes, name: str = "input.docx") -> ImportResult:
@@ -305,7 +318,12 @@ class _Walker:
             elif tag in _REVISION_TAGS:
                 ctx.revision_elements += 1
                 author, date = child.get(w("author")), child.get(w("date"))
-                self.walk(child, _Revision(_REVISION_TAGS[tag], author, date, ctx.revision_elements))
+                kind = _REVISION_TAGS[tag]
+                if revision is not None and revision.kind == kind == "ins" and revision.author == author:
+                    self.walk(child, revision)  # an insertion inside one's own insertion adds nothing
+                    continue
+                outer = revision if revision is not None and revision.kind == "ins" else None
+                self.walk(child, _Revision(kind, author, date, ctx.revision_elements, outer))
             elif tag == "fldSimple" and (match := _NOTEREF.match(child.get(w("instr"), ""))):
                 cached = "".join(t.text or "" for t in child.iter(w("t"))).strip()
                 self.out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{cached}"), revision))
@@ -424,41 +442,84 @@ def _emit_text(
 # --- from segments to inline content ---------------------------------------------------------
 
 
-def _assemble(segments: list[_Segment], ctx: _Context) -> list[Inline]:
-    """Group segments of one tracked change into proposal spans."""
+def _assemble(segments: list[_Segment], ctx: _Context, depth: int = 0) -> list[Inline]:
+    """Group segments of one tracked change into proposal spans; changes nested in a change
+    (``depth`` deep) become spans nested in its span."""
     out: list[Inline] = []
+    if depth == 0:
+        ctx.adjacent = []
     i = 0
     while i < len(segments):
-        segment = segments[i]
-        if segment.revision is None:
-            out.append(segment.node)
+        first = _revision_at(segments[i], depth)
+        if first is None:
+            out.append(segments[i].node)
+            ctx.adjacent = []
             i += 1
             continue
-        first = segment.revision
-        deleted: list[Inline] = []
-        inserted: list[Inline] = []
+        before = ctx.adjacent
+        deleted: list[_Segment] = []
+        inserted: list[_Segment] = []
         j = i
-        while j < len(segments) and segments[j].revision == first:
-            (deleted if first.kind == "del" else inserted).append(segments[j].node)
+        while j < len(segments) and _continues(_revision_at(segments[j], depth), first):
+            (deleted if first.kind == "del" else inserted).append(segments[j])
             j += 1
         if first.kind == "del" and j < len(segments):
-            follower = segments[j].revision
+            follower = _revision_at(segments[j], depth)
             if follower is not None and follower.kind == "ins" and follower.author == first.author:
-                while j < len(segments) and segments[j].revision == follower:
-                    inserted.append(segments[j].node)
+                while j < len(segments) and _continues(_revision_at(segments[j], depth), follower):
+                    inserted.append(segments[j])
                     j += 1
-        out.append(_proposal(normalize(deleted), normalize(inserted), first, ctx))
+        removed = normalize(_assemble(deleted, ctx, depth + 1))
+        added = normalize(_assemble(inserted, ctx, depth + 1))
+        span = _proposal(removed, added, first, ctx, before)
+        ctx.adjacent = [*ctx.adjacent, ((first.kind, first.author, first.date), span.proposal_id)]
+        out.append(span)
         i = j
     return normalize(out)
 
 
+def _continues(revision: _Revision | None, first: _Revision) -> bool:
+    """Whether ``revision`` is part of the change ``first`` opens: the same element, or one of
+    the same kind, author and date right after it (Word and Penholder split one change into
+    several elements around a footnote reference, a formatting change or a space)."""
+    if revision is None:
+        return False
+    if revision == first:
+        return True
+    return (revision.kind, revision.author, revision.date, revision.outer) == (
+        first.kind,
+        first.author,
+        first.date,
+        first.outer,
+    )
+
+
+def _revision_at(segment: _Segment, depth: int) -> _Revision | None:
+    """The change ``depth`` levels deep that the segment is in (0: the outermost), if any."""
+    if segment.revision is None:
+        return None
+    chain = segment.revision.chain() if segment.revision.outer is not None else (segment.revision,)
+    return chain[depth] if depth < len(chain) else None
+
+
 def _proposal(
-    deleted: list[Inline], inserted: list[Inline], revision: _Revision, ctx: _Context
+    deleted: list[Inline],
+    inserted: list[Inline],
+    revision: _Revision,
+    ctx: _Context,
+    adjacent: list[tuple[tuple[str, str | None, str | None], str]],
 ) -> ProposalSpan:
+    kind = proposal_kind(deleted, inserted)
+    signature = (revision.kind, revision.author, revision.date)
+    for before, proposal_id in adjacent:
+        if before == signature and proposal_id in ctx.proposals:
+            proposal = ctx.proposals[proposal_id]
+            if proposal.kind is not kind:
+                proposal.kind = ProposalKind.REPLACE
+            return ProposalSpan(proposal_id, deleted, inserted)
     proposal_id = new_proposal_id(
         deleted, inserted, ctx.proposals, revision.author or "", ctx.proposal_suffixes
     )
-    kind = proposal_kind(deleted, inserted)
     ctx.proposals[proposal_id] = Proposal(proposal_id, kind, author=revision.author, date=revision.date)
     return ProposalSpan(proposal_id, deleted, inserted)
 

@@ -19,6 +19,7 @@ from drafting.compare import Comparison, compare
 from drafting.model import Block, Document, Footnote, NoteRef
 from tests.helpers import load
 from tests.ui.test_compare_view import revise
+from ui import compare_build
 from ui.compare_build import FIRST_SCREEN, SHORT_TEXT
 from ui.compare_render import change_entries, inline_document, side_by_side_documents
 from ui.compare_runner import CompareRunner
@@ -50,6 +51,13 @@ def _renamed(block: Block, prefix: str) -> Block:
     ]
     children = [_renamed(child, prefix) for child in block.children]
     return Block(prefix + block.id, block.kind, content, children, block.numbered)
+
+
+@pytest.fixture(autouse=True)
+def one_commit_per_piece(monkeypatch):
+    """Each piece written is one commit, however fast the machine: the tests count pieces, and
+    with the real time budget a fast machine writes the whole text in a turn or two."""
+    monkeypatch.setattr(compare_build, "PIECE_SECONDS", 0.0)
 
 
 @pytest.fixture(scope="module")

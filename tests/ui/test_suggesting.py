@@ -324,9 +324,10 @@ def test_deleting_a_whole_paragraph_is_a_deletion_in_full(qtbot, window):
     assert op4 not in {b.id for b in accept_all(session.document()).iter_blocks()}
 
 
-def test_deleting_another_delegations_insertion_strikes_it_as_ones_own_deletion(qtbot, window):
+def test_deleting_another_delegations_insertion_is_a_deletion_nested_in_it(qtbot, window):
     session = open_corpus(window, RES_67_193)
     op3 = session.document().operative[2].id
+    before = plain_text(session.document().block(op3).content)
     window.settings = Settings(delegation="European Union")
     start_suggesting(qtbot, window, session)
     place(session, op3, offset_of(session, op3, " to engage"))
@@ -337,20 +338,37 @@ def test_deleting_another_delegations_insertion_strikes_it_as_ones_own_deletion(
     place(session, op3, at, len(" all"))
     qtbot.keyClick(session.editor, Qt.Key.Key_Delete)
     document = session.document()
-    found = spans(session, op3)
-    assert [(s.proposal_id == theirs, text_of(s.deleted), text_of(s.inserted)) for s in found] == [
-        (True, "", " and"),
-        (False, " all", ""),
-        (True, "", " observers"),
-    ]
-    mine = document.proposals[found[1].proposal_id]
+    (outer,) = spans(session, op3)  # their insertion, one span, with our deletion inside it
+    assert outer.proposal_id == theirs
+    assert outer.deleted == []
+    first, inner, last = outer.inserted
+    assert (first, last) == (Text(" and"), Text(" observers"))
+    assert isinstance(inner, ProposalSpan)
+    assert (text_of(inner.deleted), inner.inserted) == (" all", [])
+    mine = document.proposals[inner.proposal_id]
     assert (mine.kind, mine.author) == (ProposalKind.DELETE, "Mexico")
     assert document.proposals[theirs].author == "European Union"  # their insertion stays theirs
     assert "Member States and observers to engage" in plain_text(accept_all(document).block(op3).content)
-    # Their words are not removed by a delete of ours: struck, and a second delete skips them.
+    assert plain_text(reject_all(document).block(op3).content) == before  # our deletion went with theirs
+    # Their words are not removed by a delete of ours: struck (joining our deletion next to
+    # them), and a second delete skips the struck ones.
     place(session, op3, at)
     qtbot.keyClick(session.editor, Qt.Key.Key_Backspace)
-    assert text_of(spans(session, op3)[0].inserted) == " an"
+    (outer,) = spans(session, op3)
+    assert text_of(outer.inserted[:1]) == " an"
+    # Typing strictly inside their insertion nests our words in it too.
+    place(session, op3, offset_of(session, op3, "observers"))
+    qtbot.keyClicks(session.editor, "other ")
+    (outer,) = spans(session, op3)
+    nested = [n for n in outer.inserted if isinstance(n, ProposalSpan)]
+    assert [(text_of(n.deleted), text_of(n.inserted)) for n in nested] == [("d all", ""), ("", "other ")]
+    typed = session.document().proposals[nested[1].proposal_id]
+    assert (typed.kind, typed.author) == (ProposalKind.INSERT, "Mexico")
+    assert "Member States an observers" not in plain_text(reject_all(session.document()).block(op3).content)
+    assert plain_text(reject_all(session.document()).block(op3).content) == before
+    # Undone: the typing goes, the nested deletion stays.
+    undo(qtbot, session)
+    assert [n for n in spans(session, op3)[0].inserted if isinstance(n, ProposalSpan)] == nested[:1]
 
 
 # -- paste, new paragraphs -------------------------------------------------------------------------
@@ -646,8 +664,8 @@ def test_done_when_libreoffice_accepts_the_edited_text_and_rejects_to_the_origin
 
 def test_libreoffice_agrees_on_another_delegations_words_struck_and_on_a_split(qtbot, window, tmp_path):
     """Mexico strikes words of the EU's insertion, and splits OP 6 with Enter: Word's markup of
-    both, accepted and rejected by LibreOffice, reads as the model's accept all / reject all.
-    (Rejecting all keeps the words Mexico struck: see ``ui.editor.suggesting``.)"""
+    both, accepted and rejected by LibreOffice, reads as the model's accept all / reject all:
+    Mexico's deletion nested in the EU's insertion goes with it when all is rejected."""
     from tests.uno_redline_helpers import _uno_available, accept_reject, check_libreoffice
 
     if not _uno_available():
@@ -670,7 +688,7 @@ def test_libreoffice_agrees_on_another_delegations_words_struck_and_on_a_split(q
     assert "Member States and observers to engage" in plain_text(
         accept_all(document).block(ops[2].id).content
     )
-    assert "Member States all to engage" in plain_text(reject_all(document).block(ops[2].id).content)
+    assert "Member States to engage" in plain_text(reject_all(document).block(ops[2].id).content)
     seen = accept_reject({"struck": (tracked_docx(document), None, None)}, tmp_path)
     failures = check_libreoffice("struck", seen["struck"], accept_all(document), reject_all(document))
     assert not failures, "\n\n".join(failures)

@@ -29,6 +29,10 @@ PROPOSAL_ROLE = QTextFormat.Property.UserProperty + 12
 """"deleted" or "inserted"."""
 MARKER_JOINER = QTextFormat.Property.UserProperty + 13
 """Set on the surface's own word joiner before a footnote marker (see :data:`JOINER`)."""
+PROPOSAL_OUTER = QTextFormat.Property.UserProperty + 14
+"""The proposals a run is nested in, outermost first, as "id:role|id:role" (a deletion of ours
+inside another delegation's pending insertion has theirs here); unset at the top level. The
+run's own proposal (the innermost) is :data:`PROPOSAL_ID` / :data:`PROPOSAL_ROLE`."""
 
 FOOTNOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 OBJECT_CHAR = "\ufffc"
@@ -152,17 +156,43 @@ def marks_format(marks: frozenset[Mark], base: QTextCharFormat | None = None) ->
     return fmt
 
 
+def proposal_path(fmt: QTextCharFormat) -> tuple[tuple[str, str], ...]:
+    """The proposals a run belongs to as (id, role) pairs, outermost first; () outside any."""
+    proposal_id = fmt.property(PROPOSAL_ID)
+    if not isinstance(proposal_id, str) or not proposal_id:
+        return ()
+    return (*outer_of(fmt), (proposal_id, str(fmt.property(PROPOSAL_ROLE))))
+
+
+def outer_of(fmt: QTextCharFormat) -> tuple[tuple[str, str], ...]:
+    """The proposals a run is nested in (:data:`PROPOSAL_OUTER`), outermost first."""
+    value = fmt.property(PROPOSAL_OUTER)
+    if not isinstance(value, str) or not value:
+        return ()
+    return tuple(tuple(item.rsplit(":", 1)) for item in value.split("|"))  # type: ignore[misc]
+
+
+def set_outer(fmt: QTextCharFormat, outer: tuple[tuple[str, str], ...]) -> QTextCharFormat:
+    """``fmt`` nested in the proposals ``outer`` (outermost first; () for the top level)."""
+    if outer:
+        fmt.setProperty(PROPOSAL_OUTER, "|".join(f"{pid}:{role}" for pid, role in outer))
+    else:
+        fmt.clearProperty(PROPOSAL_OUTER)
+    return fmt
+
+
 def marks_of(fmt: QTextCharFormat) -> frozenset[Mark]:
-    """The model marks of a run. A proposal's own strike/underline is its role, not a mark."""
-    role = fmt.property(PROPOSAL_ROLE)
+    """The model marks of a run. A proposal's own strike/underline (or that of a proposal the
+    run is nested in) is its role, not a mark."""
+    roles = {role for _id, role in proposal_path(fmt)}
     marks = set()
     if fmt.fontItalic():
         marks.add(Mark.ITALIC)
     if fmt.fontWeight() >= QFont.Weight.DemiBold:
         marks.add(Mark.BOLD)
-    if fmt.fontUnderline() and role != "inserted":
+    if fmt.fontUnderline() and "inserted" not in roles:
         marks.add(Mark.UNDERLINE)
-    if fmt.fontStrikeOut() and role != "deleted":
+    if fmt.fontStrikeOut() and "deleted" not in roles:
         marks.add(Mark.STRIKE)
     if fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript:
         marks.add(Mark.SUPERSCRIPT)
@@ -331,7 +361,7 @@ def proposal_format(
 def plain_format(fmt: QTextCharFormat) -> QTextCharFormat:
     """``fmt`` without the model properties: what newly typed text after a marker should carry."""
     clean = QTextCharFormat(fmt)
-    for prop in (NOTE_ID, PROPOSAL_ID, PROPOSAL_ROLE, MARKER_JOINER):
+    for prop in (NOTE_ID, PROPOSAL_ID, PROPOSAL_ROLE, PROPOSAL_OUTER, MARKER_JOINER):
         clean.clearProperty(prop)
     clean.setObjectType(0)
     clean.clearForeground()

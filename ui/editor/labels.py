@@ -37,12 +37,12 @@ def _proposed_in_full(block: QTextBlock) -> bool:
     paragraph is inserted text of one proposal."""
     proposal: object = None
     for fragment in fragments(block):
-        fmt = fragment.charFormat()
-        if fmt.property(formats.PROPOSAL_ROLE) != _INSERTED:
+        path = formats.proposal_path(fragment.charFormat())
+        if not path or path[0][1] != _INSERTED:  # the outermost: words struck in it stay in it
             return False
         if proposal is None:
-            proposal = fmt.property(formats.PROPOSAL_ID)
-        elif fmt.property(formats.PROPOSAL_ID) != proposal:
+            proposal = path[0][0]
+        elif path[0][0] != proposal:
             return False
     return proposal is not None
 

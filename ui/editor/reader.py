@@ -60,7 +60,7 @@ def convert_block(block: QTextBlock) -> Converted:
     content: list[Inline] = []
     segments: list[Segment] = []
     model_offset = 0
-    span: ProposalSpan | None = None
+    nesting = _Nesting(content)
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
@@ -73,17 +73,9 @@ def convert_block(block: QTextBlock) -> Converted:
         joiner = formats.is_joiner(fmt)
         if joiner and not text.strip(formats.JOINER):
             continue  # the joiner the surface keeps before a marker: not in the model
-        proposal_id = fmt.property(formats.PROPOSAL_ID)
-        role = fmt.property(formats.PROPOSAL_ROLE)
-        if isinstance(proposal_id, str) and proposal_id:
-            if span is None or span.proposal_id != proposal_id:
-                span = ProposalSpan(proposal_id)
-                content.append(span)
-            target = span.deleted if role == "deleted" else span.inserted
-        else:
-            span = None
-            target = content
-        counted = not (span is not None and role == "inserted")
+        path = formats.proposal_path(fmt)
+        target = nesting.target(path)
+        counted = all(role != "inserted" for _id, role in path)
         if fmt.objectType() == formats.FOOTNOTE_OBJECT:
             note_id = fmt.property(formats.NOTE_ID)
             for _ in text:
@@ -117,6 +109,43 @@ def convert_block(block: QTextBlock) -> Converted:
         alternative_to=formats.alternative_to_of(bfmt),
         agreed_ad_ref=formats.agreed_of(bfmt),
     )
+
+
+class _Nesting:
+    """Proposal spans built from the runs' proposal paths (:func:`formats.proposal_path`), in
+    order: a run continues the spans it shares with the run before it, down to where its path
+    differs (a span's inserted text may follow its deleted text), and opens new ones below."""
+
+    def __init__(self, content: list[Inline]) -> None:
+        self.content = content
+        self.open: list[tuple[str, str, ProposalSpan]] = []
+
+    def target(self, path: tuple[tuple[str, str], ...]) -> list[Inline]:
+        """The list a run with ``path`` goes into, opening the spans it needs."""
+        keep = 0
+        while keep < min(len(path), len(self.open)) and path[keep] == self.open[keep][:2]:
+            keep += 1
+        switch = (
+            keep < min(len(path), len(self.open))
+            and path[keep][0] == self.open[keep][0]
+            and (self.open[keep][1], path[keep][1]) == ("deleted", "inserted")
+        )
+        del self.open[keep + 1 if switch else keep :]
+        if switch:
+            proposal_id, _role, span = self.open.pop()
+            self.open.append((proposal_id, "inserted", span))
+            keep += 1
+        for proposal_id, role in path[keep:]:
+            span = ProposalSpan(proposal_id)
+            self._list_at(len(self.open)).append(span)
+            self.open.append((proposal_id, role, span))
+        return self._list_at(len(self.open))
+
+    def _list_at(self, depth: int) -> list[Inline]:
+        if depth == 0:
+            return self.content
+        _id, role, span = self.open[depth - 1]
+        return span.deleted if role == "deleted" else span.inserted
 
 
 def _model_runs(text: str, joiner: bool) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from drafting.ids import new_id
 from drafting.model import Block, BlockKind, Document, Inline, Mark, NoteRef, Proposal, ProposalSpan, Text
@@ -94,32 +94,44 @@ class SurfaceWriter:
         return proposal_tooltip(proposal, note), (proposal.author if proposal else None) or ""
 
     def write_inlines(
-        self, cursor: QTextCursor, content: list[Inline], proposal: tuple[str, str] | None = None
+        self,
+        cursor: QTextCursor,
+        content: list[Inline],
+        proposal: tuple[str, str] | None = None,
+        outer: tuple[tuple[str, str], ...] = (),
     ) -> None:
-        """Insert ``content`` at ``cursor``; ``proposal`` = (id, role) for runs inside a proposal."""
+        """Insert ``content`` at ``cursor``; ``proposal`` = (id, role) for runs inside a proposal,
+        ``outer`` the proposals that one is nested in (outermost first)."""
         for node in content:
             if isinstance(node, Text):
                 if not node.text:
                     continue
                 fmt = formats.marks_format(node.marks)
                 if proposal is not None:
-                    fmt = self._proposal_format(fmt, *proposal)
+                    fmt = self._proposal_format(fmt, proposal, outer)
                 cursor.insertText(node.text, fmt)
             elif isinstance(node, NoteRef):
                 fmt = formats.footnote_format(node.footnote_id)
                 if proposal is not None:
-                    fmt = self._proposal_format(fmt, *proposal)
+                    fmt = self._proposal_format(fmt, proposal, outer)
                 insert_marker(cursor, fmt)
             elif isinstance(node, ProposalSpan):
-                self.write_inlines(cursor, node.deleted, (node.proposal_id, "deleted"))
-                self.write_inlines(cursor, node.inserted, (node.proposal_id, "inserted"))
-                if not node.deleted and not node.inserted:
-                    continue
+                nested = (*outer, proposal) if proposal is not None else ()
+                self.write_inlines(cursor, node.deleted, (node.proposal_id, "deleted"), nested)
+                self.write_inlines(cursor, node.inserted, (node.proposal_id, "inserted"), nested)
 
-    def _proposal_format(self, base: QTextCharFormat, proposal_id: str, role: str) -> QTextCharFormat:
+    def _proposal_format(
+        self, base: QTextCharFormat, proposal: tuple[str, str], outer: tuple[tuple[str, str], ...]
+    ) -> QTextCharFormat:
+        """``base`` as a run of ``proposal`` nested in ``outer``: the roles of the proposals it
+        is nested in show too (a deletion inside an insertion is underlined and struck), the
+        colour and tooltip are those of the innermost."""
+        for outer_id, outer_role in outer:
+            base = formats.proposal_format(base, outer_id, outer_role, QColor(), "")
+        proposal_id, role = proposal
         tooltip, author = self._tooltip(proposal_id)
         colour = formats.delegation_colour(author)
-        return formats.proposal_format(base, proposal_id, role, colour, tooltip)
+        return formats.set_outer(formats.proposal_format(base, proposal_id, role, colour, tooltip), outer)
 
     def write_paragraphs(
         self, cursor: QTextCursor, paragraphs: list[FlatBlock], *, first_in_place: bool

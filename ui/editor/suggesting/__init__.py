@@ -29,18 +29,17 @@ How each gesture is recorded:
   (one deletion span), or removed when it was one's own insertion. Backspace at the start of a
   paragraph and Delete at its end do not join paragraphs (the model has no proposed paragraph
   join): an empty paragraph goes, otherwise the cursor moves on.
-* **Another delegation's pending insertion deleted**: the flat surface holds one proposal per
-  character, so a deletion by us cannot sit inside their insertion (the model could nest it,
-  the surface and its reader cannot). The characters leave their insertion and become a new
-  deletion proposal of ours whose deleted text is those inserted words (struck in our colour);
-  the rest of their insertion stays theirs, record and all. Accepting both gives their text
-  without our words; accepting theirs and rejecting ours gives their whole text. What the flat
-  form cannot say is that our deletion only counts if their insertion is accepted: rejecting
-  all keeps the words we struck, as plain text. The model's ``accept_all`` / ``reject_all``
-  and LibreOffice's accept all / reject all of the Word export agree on that
-  (``tests/ui/test_suggesting.py``). Typing inside their insertion likewise splits it around
-  our own insertion.
-* **Typing over a selection** is one replacement (deleted and inserted text in one proposal).
+* **Another delegation's pending insertion deleted**: the words are struck inside their
+  insertion, as a deletion of ours nested in it (the surface carries the nesting in
+  ``formats.PROPOSAL_OUTER``, the reader builds the nested spans): our deletion only counts if
+  their insertion is accepted. Accepting both gives their text without our words; rejecting
+  theirs drops the words and our deletion with them; rejecting only ours leaves their insertion
+  pending. Typing strictly inside their insertion nests an insertion of ours in it the same way.
+  The model's ``accept_all`` / ``reject_all`` and LibreOffice's accept all / reject all of the
+  Word export (a ``w:del`` inside their ``w:ins``) agree (``tests/ui/test_suggesting.py``).
+* **Typing over a selection** is one replacement (deleted and inserted text in one proposal);
+  so are a spelling correction from the context menu and a check's fix that changes text
+  (:mod:`ui.suggested_fix`; a fix of formatting or footnotes is refused with a message).
 * **Paste** inserts the pasted text as one insertion, footnote references and all (a pasted
   footnote comes with its text); further pasted paragraphs are paragraphs proposed in full,
   placed after the paragraph pasted into.

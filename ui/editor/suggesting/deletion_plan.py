@@ -1,5 +1,5 @@
 """What deleting a range does in suggesting mode, planned before it is done: which characters
-are struck (ordinary text, another delegation's insertion), which are really removed (one's own
+are struck (ordinary text; another delegation's insertion, nested in it), which are really removed (one's own
 pending insertion, a paragraph of one's own wholly covered), which are skipped (text already
 struck); then the plan carried out, and one's own proposals that lost characters settled."""
 
@@ -115,10 +115,11 @@ def apply_plan(qdoc: QTextDocument, plan: Plan, deletion: Proposal | None) -> No
     edits: list[tuple[int, int, QTextCharFormat | None]] = [(s, e, None) for s, e in plan.removals]
     if deletion is not None:
         for piece in plan.strikes:
-            base = QTextCharFormat(piece.fmt)
-            if piece.category == THEIRS:
-                base.setFontUnderline(False)  # their insertion's underline, not a mark
-            edits.append((piece.start, piece.end, proposal_format(base, deletion, DELETED)))
+            # Another delegation's pending words are struck inside their insertion: our deletion
+            # only counts if their insertion is accepted (the surface nests it, as the model does).
+            outer = formats.proposal_path(piece.fmt) if piece.category == THEIRS else ()
+            fmt = proposal_format(QTextCharFormat(piece.fmt), deletion, DELETED)
+            edits.append((piece.start, piece.end, formats.set_outer(fmt, outer)))
     edit = QTextCursor(qdoc)
     edit.beginEditBlock()
     for start, end, fmt in sorted(edits, key=lambda e: e[0], reverse=True):
@@ -167,10 +168,8 @@ def _roles_in(block: QTextBlock, stop: QTextBlock) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     while block.isValid():
         for fragment in fragments(block):
-            fmt = fragment.charFormat()
-            proposal_id = fmt.property(formats.PROPOSAL_ID)
-            if isinstance(proposal_id, str) and proposal_id:
-                found.setdefault(proposal_id, set()).add(str(fmt.property(formats.PROPOSAL_ROLE)))
+            for proposal_id, role in formats.proposal_path(fragment.charFormat()):
+                found.setdefault(proposal_id, set()).add(role)
         if block == stop:
             break
         block = block.next()

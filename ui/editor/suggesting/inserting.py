@@ -8,10 +8,11 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from drafting.model import Footnote, Inline, Proposal, ProposalKind
+from ui.editor import formats
 from ui.editor.suggesting.deletion_plan import Plan, apply_plan, plan_deletion, settle_shrunk
 from ui.editor.suggesting.recorder import INSERTED, OWN, Recorder, proposal_format
 from ui.editor.suggesting.steps import gesture, place_cursor
-from ui.editor.suggesting.surface import block_end, format_at, marks_base, text_format
+from ui.editor.suggesting.surface import block_end, enclosure, format_at, marks_base, text_format
 from ui.editor.suggesting.whole_paragraphs import write_paragraphs_after
 
 
@@ -35,13 +36,19 @@ def type_text(recorder: Recorder, text: str) -> None:
             edit.insertText(text, fmt)
     else:
         proposal = recorder.new_proposal(ProposalKind.INSERT)
-        fmt = proposal_format(marks_base(recorder.qdoc, position), proposal, INSERTED)
+        fmt = _inserted_format(recorder, position, proposal)
         with gesture(recorder.session, "Suggest insertion"):
             edit = QTextCursor(recorder.qdoc)
             edit.setPosition(position)
             edit.insertText(text, fmt)  # first, so that the record's refresh reads it
             recorder.set_records({proposal.id: proposal})
     place_cursor(recorder.session, position + len(text))
+
+
+def _inserted_format(recorder: Recorder, position: int, proposal: Proposal) -> QTextCharFormat:
+    """The format of text newly proposed at ``position``: nested in the insertion around it."""
+    fmt = proposal_format(marks_base(recorder.qdoc, position), proposal, INSERTED)
+    return formats.set_outer(fmt, enclosure(recorder.qdoc, position))
 
 
 def _extension_at(recorder: Recorder, position: int) -> tuple[str, QTextCharFormat] | None:
@@ -96,7 +103,7 @@ def replace(
             proposal = session.base.proposals[proposal_id]
         else:
             proposal = proposal or recorder.new_proposal(ProposalKind.INSERT)
-            fmt = proposal_format(base, proposal, INSERTED)
+            fmt = formats.set_outer(proposal_format(base, proposal, INSERTED), enclosure(qdoc, at))
             records[proposal.id] = proposal
         writer = recorder.writer_with({proposal.id: proposal})
         edit = QTextCursor(qdoc)
@@ -105,7 +112,7 @@ def replace(
             edit.insertText(typed, fmt)
         elif content:
             edit.beginEditBlock()
-            writer.write_inlines(edit, content, (proposal.id, INSERTED))
+            writer.write_inlines(edit, content, (proposal.id, INSERTED), formats.outer_of(fmt))
             edit.endEditBlock()
         position = edit.position()
         if paragraphs:

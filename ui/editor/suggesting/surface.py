@@ -85,3 +85,20 @@ def is_masthead_line(block: QTextBlock) -> bool:
     """The title or the organ line: plain strings of the masthead in the model, where no
     proposal can live."""
     return formats.kind_of(block.blockFormat()) in (formats.TITLE, formats.ORGAN_LINE)
+
+
+def enclosure(qdoc: QTextDocument, position: int) -> tuple[tuple[str, str], ...]:
+    """The pending insertions text typed at ``position`` is nested in (outermost first): those
+    the characters on both sides belong to, so that words typed strictly inside another
+    delegation's insertion only count if theirs is accepted; () elsewhere."""
+    block = qdoc.findBlock(position)
+    if not block.position() < position < block_end(block):
+        return ()
+    before = formats.proposal_path(format_at(qdoc, position - 1))
+    after = formats.proposal_path(format_at(qdoc, position))
+    common: list[tuple[str, str]] = []
+    for one, other in zip(before, after, strict=False):
+        if one != other or one[1] != "inserted":
+            break
+        common.append(one)
+    return tuple(common)
