@@ -120,6 +120,7 @@ MENUS: dict[str, list[Command | str]] = {
     ],
     "&Document": [
         Command("details", "Document &details…", "Ctrl+Alt+D"),
+        "language",
         Command("check", "&Check now", "F7"),
         "-",
         Command(

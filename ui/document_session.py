@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafting.checks import CheckSettings, Finding
 from drafting.checks.fixes import FixNotApplicable, apply_fix
+from drafting.languages import LANGUAGE_NAMES
 from drafting.model import (
     BlockKind,
     Document,
@@ -37,6 +38,7 @@ from ui.editor.writer import FlatBlock, SurfaceWriter, load_into
 from ui.paragraph_texts import ParagraphFacts, ParagraphTexts, cited_in_order
 from ui.paste import paste_clip
 from ui.session_footnotes import FootnoteGestures
+from ui.suggested_fix import fix_is_suggested, suggest_fix
 from ui.undo_bridge import CallbackStep, UndoBridge
 
 REFRESH_MS = 250
@@ -246,9 +248,13 @@ class DocumentSession(FootnoteGestures, QObject):
         self.request_checks()
 
     def apply_fix(self, finding: Finding) -> bool:
-        """Apply a finding's safe fix as one undo step; False if the text changed since."""
+        """Apply a finding's safe fix as one undo step (in suggesting mode, propose it; raises
+        :class:`~ui.suggested_fix.FixNotProposable` for a fix that cannot be a proposal);
+        False if the text changed since."""
         if finding.fix is None:
             return False
+        if fix_is_suggested(self, finding):  # proposed, as any edit while suggesting
+            return suggest_fix(self, finding)
         document = self.document()
         if finding.target in document.footnotes:
             scratch = copy.deepcopy(document)
@@ -479,6 +485,17 @@ class DocumentSession(FootnoteGestures, QObject):
         self._snapshot = None
         self.editor.set_language(language)
         self.request_checks()
+
+    def change_language(self, language: str) -> None:
+        """The document's language changed by the user: one undo step ("Language: French")."""
+        if language == self.language:
+            return
+        name = f"Language: {LANGUAGE_NAMES.get(language, language)}"
+        self.undo.push(CallbackStep(name, self._language_step, self.language, language))
+
+    def _language_step(self, language: object) -> None:
+        self.set_language(str(language))
+        self.refresh()
 
     @property
     def modified(self) -> bool:

@@ -51,6 +51,9 @@ class FileCommands:
         document = dialog.chosen_document()
         if document is None:
             return None
+        # The default language of new documents (Preferences); the templates' words are English
+        # until they exist in every language (issue 17).
+        document.language = self.window.settings.language
         return self.new_document(document, dialog.selected_template().name)
 
     def new_document(self, document, template_name: str, *, replaceable: bool = False) -> DocumentSession:

@@ -39,6 +39,7 @@ from ui.edit_commands import EditCommands
 from ui.editor import formats
 from ui.file_commands import FileCommands
 from ui.footnotes_panel import FootnotesPanel, footnote_entries
+from ui.language_commands import LanguageCommands
 from ui.negotiation_commands import NegotiationCommands
 from ui.oral_revisions import OralRevisionCommands
 from ui.outline_panel import OutlinePanel, outline_entries
@@ -49,6 +50,7 @@ from ui.revision_commands import RevisionCommands
 from ui.revisions_panel import RevisionsPanel
 from ui.services import Services
 from ui.status_bar import autosave_text, build_status_bar
+from ui.suggested_fix import FixNotProposable
 
 
 class MainWindow(QMainWindow):
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self.revision_commands = RevisionCommands(self)
         self.negotiation_commands = NegotiationCommands(self)
         self.oral_revisions = OralRevisionCommands(self, self.edits.show_suggesting)
+        self.language_commands = LanguageCommands(self)
         r = self.revision_commands
         self.revisions.saveRequested.connect(lambda: r.save_revision())
         self.revisions.viewRequested.connect(r.view)
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
             "redo": self.redo_action,
             "recent": self.recent_menu,
             "docks": docks_menu,
+            "language": self.language_commands.menu,
         }
         self.actions = action_table.build(self, handlers, extra)
         self.proposal_commands.bind_agreed_action(self.actions["agreed_ad_ref"])
@@ -546,17 +550,19 @@ class MainWindow(QMainWindow):
 
     def _fix_requested(self, finding) -> None:
         session = self.current_session()
-        if session is not None and not session.apply_fix(finding):
+        if session is None:
+            return
+        try:
+            applied = session.apply_fix(finding)
+        except FixNotProposable as refusal:
+            self.statusBar().showMessage(str(refusal), 8000)
+            return
+        if not applied:
             self.statusBar().showMessage("The text has changed since this was checked; checking again…", 5000)
             session.request_checks()
 
     def apply_settings(self, settings) -> None:
-        language_changed = settings.language != self.settings.language
-        self.settings = settings
-        session = self.current_session()
-        if language_changed and session is not None:
-            # The document language decides spelling, opening phrases and writing direction.
-            session.set_language(settings.language)
+        self.settings = settings  # the language there is the default for new documents only
         self.autosaver.set_interval(settings.autosave_seconds)
         self.proposal_commands.apply_colours(settings)
         for session in self.sessions():

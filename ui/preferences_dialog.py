@@ -57,7 +57,7 @@ class PreferencesDialog(QDialog):
         for code in OFFICIAL_LANGUAGES:
             self.language_combo.addItem(ENDONYMS[code], code)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(settings.language), 0))
-        language_note = QLabel("Arabic is written right to left.")
+        language_note = QLabel("For new documents; an open document's is in Document ▸ Language.")
         language_note.setEnabled(False)
 
         self.regime_group = QButtonGroup(self)
@@ -85,7 +85,7 @@ class PreferencesDialog(QDialog):
         self.autosave_spin.setValue(settings.autosave_seconds)
 
         form = QFormLayout()
-        form.addRow("Document &language:", self.language_combo)
+        form.addRow("Default &language:", self.language_combo)
         form.addRow("", language_note)
         form.addRow("Footnote regime:", regime_box)
         form.addRow("Spelling:", self.un_spelling_check)

@@ -361,14 +361,14 @@ def test_undo_names_every_step(qtbot, window):
     assert window.undo_action.text() == "&Undo Insert footnote"
 
 
-def test_preferences_switch_the_document_language_and_arabic_runs_right_to_left(qtbot, window, tmp_path):
+def test_preferences_are_applied_and_saved_and_leave_the_open_documents_language(qtbot, window, tmp_path):
     from dataclasses import replace
 
     session = new_draft(window)
     window.apply_settings(replace(window.settings, language="ar", autosave_seconds=45))
-    assert session.language == "ar"
-    assert session.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.language_label.text() == "Arabic"
+    assert session.language == "en"  # the default for new documents (Document ▸ Language for this one)
+    assert session.editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.language_label.text() == "English"
     assert window.autosaver._timer.interval() == 45_000
     saved = (tmp_path / "data" / "settings.json").read_text(encoding="utf-8")
     assert '"language": "ar"' in saved
