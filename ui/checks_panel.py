@@ -51,6 +51,8 @@ class ChecksPanel(QWidget):
     """The user chose a finding (double-click or Enter): go to its place."""
     fixRequested = Signal(object)
     """The user asked to apply the finding's fix."""
+    fixAllRequested = Signal(object)
+    """The user asked to apply every listed fix of one kind (a list of findings)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,10 @@ class ChecksPanel(QWidget):
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._request_fix_of_current)
         actions.addWidget(self.fix_button)
+        self.fix_all_button = QPushButton("Fix all", self)
+        self.fix_all_button.setEnabled(False)
+        self.fix_all_button.clicked.connect(self._request_fix_of_all_like_current)
+        actions.addWidget(self.fix_all_button)
 
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
@@ -221,6 +227,28 @@ class ChecksPanel(QWidget):
         self.fix_button.setToolTip(
             fix.description if fix is not None else "The selected finding has no safe fix"
         )
+        self._update_fix_all_button()
+
+    def fixable_like(self, finding: Finding | None) -> list[Finding]:
+        """The listed findings of ``finding``'s kind (its rule) that have a fix."""
+        if finding is None or finding.fix is None:
+            return []
+        return [f for f in self.visible_findings() if f.rule == finding.rule and f.fix is not None]
+
+    def _update_fix_all_button(self) -> None:
+        alike = self.fixable_like(self.current_finding())
+        self.fix_all_button.setEnabled(len(alike) > 1)
+        self.fix_all_button.setText(f"Fix all ({len(alike)})" if len(alike) > 1 else "Fix all")
+        self.fix_all_button.setToolTip(
+            f"Apply the {len(alike)} fixes of this kind ({alike[0].rule}) as one step"
+            if len(alike) > 1
+            else "Select a finding that has others of its kind with a fix"
+        )
+
+    def _request_fix_of_all_like_current(self) -> None:
+        alike = self.fixable_like(self.current_finding())
+        if alike:
+            self.fixAllRequested.emit(alike)
 
     def _request_fix_of_current(self) -> None:
         finding = self.current_finding()
@@ -241,6 +269,11 @@ class ChecksPanel(QWidget):
             apply = QAction(f"Apply fix: {finding.fix.description}", menu)
             apply.triggered.connect(lambda: self.fixRequested.emit(finding))
             menu.addAction(apply)
+        alike = self.fixable_like(finding)
+        if len(alike) > 1:
+            apply_all = QAction(f"Fix all {len(alike)} of this kind", menu)
+            apply_all.triggered.connect(lambda: self.fixAllRequested.emit(alike))
+            menu.addAction(apply_all)
         return menu
 
     def _show_context_menu(self, position: QPoint) -> None:

@@ -14,12 +14,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from drafting.checks import CheckSettings, Finding
-from drafting.checks.fixes import FixNotApplicable, apply_fix
+from drafting.checks.fixes import fix_all
 from drafting.languages import LANGUAGE_NAMES
 from drafting.model import (
     BlockKind,
     Document,
     DocumentKind,
+    Footnote,
     Inline,
     Mark,
     Text,
@@ -38,7 +39,7 @@ from ui.editor.writer import FlatBlock, SurfaceWriter, load_into
 from ui.paragraph_texts import ParagraphFacts, ParagraphTexts, cited_in_order
 from ui.paste import paste_clip
 from ui.session_footnotes import FootnoteGestures
-from ui.suggested_fix import fix_is_suggested, suggest_fix
+from ui.suggested_fix import fix_is_suggested, suggest_fix, suggest_fixes
 from ui.undo_bridge import CallbackStep, UndoBridge
 
 REFRESH_MS = 250
@@ -255,28 +256,36 @@ class DocumentSession(FootnoteGestures, QObject):
             return False
         if fix_is_suggested(self, finding):  # proposed, as any edit while suggesting
             return suggest_fix(self, finding)
+        return self.apply_fixes([finding], f"Fix: {finding.fix.description}") == (1, 0)
+
+    def apply_fixes(self, findings: list[Finding], name: str) -> tuple[int, int]:
+        """Apply the findings' fixes (those that still apply) as one undo step: how many were
+        applied and how many could not be (the text changed since the check, or two overlap).
+        In suggesting mode each is proposed (see :mod:`ui.suggested_fix`)."""
+        fixes = [f.fix for f in findings if f.fix is not None]
+        if any(fix_is_suggested(self, f) for f in findings):
+            return suggest_fixes(self, findings, name)
         document = self.document()
-        if finding.target in document.footnotes:
-            scratch = copy.deepcopy(document)
-            try:
-                apply_fix(scratch, finding.fix)
-            except FixNotApplicable:
-                return False
-            self._set_footnotes(f"Fix: {finding.fix.description}", scratch.footnotes)
-            return True
-        scratch = copy.deepcopy(document)
-        try:
-            apply_fix(scratch, finding.fix)
-        except (FixNotApplicable, KeyError):
-            return False
-        with self.undo.step(f"Fix: {finding.fix.description}"):
-            block = scratch.block(finding.target)
-            structure_ops.replace_content(self.qdoc, self._writer(scratch), finding.target, block.content)
-            if scratch.footnotes != document.footnotes:
-                self._set_footnotes(None, scratch.footnotes)
+        results, skipped = fix_all(document, fixes)
+        if not results:
+            return 0, skipped
+        footnotes = dict(document.footnotes)
+        for fixed in results.values():
+            footnotes.update(fixed.new_footnotes)
+        blocks = {target: fixed for target, fixed in results.items() if target not in footnotes}
+        for target, fixed in results.items():
+            if target in footnotes:
+                footnotes[target] = Footnote(target, fixed.content)
+        source = copy.copy(document)
+        source.footnotes = footnotes
+        with self.undo.step(name):
+            for target, fixed in blocks.items():
+                structure_ops.replace_content(self.qdoc, self._writer(source), target, fixed.content)
+            if footnotes != document.footnotes:
+                self._set_footnotes(None, footnotes)
         self.refresh()
         self.request_checks()
-        return True
+        return len(fixes) - skipped, skipped
 
     def goto_finding(self, finding: Finding) -> None:
         if finding.target in self.base.footnotes:

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.outline.moveRequested.connect(self._move_requested)
         self.checks.activated.connect(lambda finding: self._with_session(lambda s: s.goto_finding(finding)))
         self.checks.fixRequested.connect(self._fix_requested)
+        self.checks.fixAllRequested.connect(self._fix_all_requested)
         self.footnotes.activated.connect(
             lambda note_id: self._with_session(lambda s: s.goto_footnote_reference(note_id))
         )
@@ -560,6 +561,21 @@ class MainWindow(QMainWindow):
         if not applied:
             self.statusBar().showMessage("The text has changed since this was checked; checking again…", 5000)
             session.request_checks()
+
+    def _fix_all_requested(self, findings) -> None:
+        session = self.current_session()
+        if session is None or not findings:
+            return
+        try:
+            done, failed = session.apply_fixes(findings, f"Fix all: {len(findings)} × {findings[0].rule}")
+        except FixNotProposable as refusal:
+            self.statusBar().showMessage(str(refusal), 8000)
+            return
+        verb = "Proposed" if session.suggesting.active else "Fixed"
+        message = f"{verb} {done} of {done + failed}"
+        if failed:
+            message += f"; {failed} could not be (the text changed or they overlap): checking again…"
+        self.statusBar().showMessage(message, 8000)
 
     def apply_settings(self, settings) -> None:
         self.settings = settings  # the language there is the default for new documents only

@@ -61,6 +61,37 @@ def suggest_fix(session: DocumentSession, finding: Finding) -> bool:
     return True
 
 
+def suggest_fixes(session: DocumentSession, findings: list[Finding], name: str) -> tuple[int, int]:
+    """Propose every finding's fix as one undo step: how many were proposed, and how many could
+    not be (the text changed, or a proposal already changes those words). Raises
+    :class:`FixNotProposable` when the fixes change formatting or footnotes."""
+    fixes = [f.fix for f in findings if f.fix is not None]
+    refused = next((fix for fix in fixes if fix.operation not in PROPOSABLE), None)
+    if refused is not None:
+        raise FixNotProposable(
+            f"“{refused.description}” changes formatting or footnotes, which cannot be proposed:"
+            " turn suggesting mode off (Ctrl+Shift+E) to apply it"
+        )
+    places: list[tuple[int, int, str]] = []
+    for fix in fixes:
+        try:
+            place = _surface_range(session, fix.target, fix.start, fix.end)
+        except FixNotProposable:
+            place = None
+        if place is not None:
+            places.append((*place, fix.text))
+    places.sort(reverse=True)  # from the end: the places before stay where they are
+    done, last_start = 0, None
+    with session.edit_step(name):
+        for start, end, text in places:
+            if last_start is not None and max(end, start + 1) > last_start:
+                continue  # overlaps a fix proposed already
+            session.suggesting.replace_range(start, end, [Text(text)] if text else [], name)
+            done, last_start = done + 1, start
+    session.request_checks()
+    return done, len(fixes) - done
+
+
 def _surface_range(session: DocumentSession, target: str, start: int, end: int) -> tuple[int, int] | None:
     """Surface positions of characters ``start``…``end`` of the paragraph's text as the checks
     read it, if they are still those characters with nothing proposed in between."""

@@ -4,6 +4,7 @@ moved or re-pointed; nothing is done to exported text."""
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass, field
 
 from drafting.checks.finding import Fix
 from drafting.errors import DraftingError
@@ -16,10 +17,27 @@ class FixNotApplicable(DraftingError):
     """The text changed since the check ran, or the fix would cut through a proposal."""
 
 
+@dataclass
+class Fixed:
+    """What a fix changes: the new content of its target, and the footnotes it adds."""
+
+    content: list[Inline]
+    new_footnotes: dict[str, Footnote] = field(default_factory=dict)
+
+
 def apply_fix(document: Document, fix: Fix) -> None:
     """Apply ``fix`` to ``document`` in place."""
-    owner = _owner(document, fix.target)
-    content = list(owner.content)
+    fixed = fixed_content(document, fix, list(_owner(document, fix.target).content))
+    _owner(document, fix.target).content = fixed.content
+    document.footnotes.update(fixed.new_footnotes)
+
+
+def fixed_content(document: Document, fix: Fix, content: list[Inline] | None = None) -> Fixed:
+    """What ``fix`` makes of its target's content (or of ``content``, the target's content after
+    other fixes), without changing ``document``."""
+    if content is None:
+        content = list(_owner(document, fix.target).content)
+    added: dict[str, Footnote] = {}
     if fix.operation == "replace":
         content = _replace(content, fix.start, fix.end, fix.text)
     elif fix.operation == "italic":
@@ -29,10 +47,43 @@ def apply_fix(document: Document, fix: Fix) -> None:
     elif fix.operation == "marker-before-punctuation":
         content = _move_punctuation(content, fix.end, before_marker=False)
     elif fix.operation == "new-footnote":
-        content = _new_footnote(document, content, fix.start)
+        content = _new_footnote(document, content, fix.start, added)
     else:
         raise FixNotApplicable(f"unknown fix operation '{fix.operation}'")
-    owner.content = normalize(content)
+    return Fixed(normalize(content), added)
+
+
+def fix_all(document: Document, fixes: list[Fix]) -> tuple[dict[str, Fixed], int]:
+    """Every fix of ``fixes`` that still applies, target by target from the end of its text
+    backwards (so that each fix's offsets still hold), without changing ``document``: the new
+    content of each changed target, and how many fixes could not be applied (stale, or
+    overlapping one applied before)."""
+    results: dict[str, Fixed] = {}
+    skipped = 0
+    by_target: dict[str, list[Fix]] = {}
+    for fix in fixes:
+        by_target.setdefault(fix.target, []).append(fix)
+    for target, group in by_target.items():
+        try:
+            content = list(_owner(document, target).content)
+        except FixNotApplicable:
+            skipped += len(group)
+            continue
+        added: dict[str, Footnote] = {}
+        limit: int | None = None  # where the last fix applied begins: later ones must end before
+        for fix in sorted(group, key=lambda f: (f.start, f.end), reverse=True):
+            if limit is not None and max(fix.end, fix.start + 1) > limit:
+                skipped += 1
+                continue
+            try:
+                fixed = fixed_content(document, fix, content)
+            except FixNotApplicable:
+                skipped += 1
+                continue
+            content, limit = fixed.content, fix.start
+            added.update(fixed.new_footnotes)
+        results[target] = Fixed(content, added)
+    return results, skipped
 
 
 def _owner(document: Document, target: str):
@@ -147,7 +198,9 @@ def _move_punctuation(content: list[Inline], marker_offset: int, *, before_marke
     ]
 
 
-def _new_footnote(document: Document, content: list[Inline], offset: int) -> list[Inline]:
+def _new_footnote(
+    document: Document, content: list[Inline], offset: int, added: dict[str, Footnote]
+) -> list[Inline]:
     content, index = _split(content, offset)
     if index >= len(content) or not isinstance(content[index], NoteRef):
         raise FixNotApplicable("no footnote marker at that place any more")
@@ -155,6 +208,6 @@ def _new_footnote(document: Document, content: list[Inline], offset: int) -> lis
     if source is None:
         raise FixNotApplicable("the footnote no longer exists")
     footnote = Footnote(new_id("fn"), copy.deepcopy(source.content))
-    document.footnotes[footnote.id] = footnote
+    added[footnote.id] = footnote
     content[index] = NoteRef(footnote.id)
     return content
