@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafting.checks import CheckSettings
-from drafting.languages import LANGUAGE_NAMES
+from drafting.languages import LANGUAGE_NAMES, count_unit
 from drafting.model import BlockKind, Document
 from ui import actions as action_table
 from ui.bracket_commands import BracketCommands
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
             self.phrases.set_context(document, self._palette_kind(session))
         else:
             self._phrases_stale = True  # refreshed when the palette is shown (it costs 0.1 s on 1 MB)
-        self.words_label.setText(f"{sum(fact.words for fact in facts.values()):,} words")
+        self.words_label.setText(count_unit(document.language, sum(fact.words for fact in facts.values())))
         self._update_status()
 
     def _phrases_shown(self, visible: bool) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafting.languages import count_text
 from drafting.model import Document, Inline, NoteRef, iter_inlines, plain_text
 
 
@@ -20,6 +21,7 @@ class ParagraphFacts:
     text: str
     """The plain text, stripped."""
     words: int
+    """Its length as its language counts it (words; characters for Chinese)."""
     notes: tuple[str, ...]
     """The footnotes it cites, in order (repeats included)."""
 
@@ -27,10 +29,13 @@ class ParagraphFacts:
 class ParagraphTexts:
     def __init__(self) -> None:
         self._cache: dict[int, tuple[list[Inline], ParagraphFacts]] = {}
+        self._language: str | None = None
 
     def read(self, document: Document) -> dict[str, ParagraphFacts]:
         """Block id -> its facts, for every paragraph of ``document`` in reading order
         (covering material first). Forgets the paragraphs no longer there."""
+        if document.language != self._language:  # counted another way now
+            self._cache, self._language = {}, document.language
         live: dict[int, tuple[list[Inline], ParagraphFacts]] = {}
         result: dict[str, ParagraphFacts] = {}
         for block in document.iter_blocks():
@@ -39,7 +44,7 @@ class ParagraphTexts:
             if entry is None or entry[0] is not block.content:
                 text = plain_text(block.content)
                 notes = tuple(n.footnote_id for n in iter_inlines(block.content) if isinstance(n, NoteRef))
-                entry = (block.content, ParagraphFacts(text.strip(), len(text.split()), notes))
+                entry = (block.content, ParagraphFacts(text.strip(), count_text(text, document.language), notes))
             live[key] = entry
             result[block.id] = entry[1]
         self._cache = live

@@ -58,6 +58,18 @@ def test_a_chinese_document_stays_chinese_when_the_default_language_changes(qtbo
     assert language_action(window, "Chinese").isChecked()
 
 
+def test_the_status_bar_counts_a_chinese_document_in_characters(qtbot, make_window):
+    window = make_window(Settings(language="en"))
+    session = open_corpus(window, CHINESE)
+    settle(qtbot, session)
+    count, unit = window.words_label.text().split()
+    assert unit == "characters"
+    assert int(count.replace(",", "")) > 3000
+    language_action(window, "English").trigger()
+    qtbot.waitUntil(lambda: window.words_label.text().endswith(" words"), timeout=3000)
+    assert int(window.words_label.text().split()[0].replace(",", "")) < 200
+
+
 def test_document_language_is_one_undoable_step_and_is_saved(qtbot, make_window, tmp_path, monkeypatch):
     window = make_window(Settings(language="en"))
     session = open_corpus(window, RES_67_193)
