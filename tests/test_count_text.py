@@ -9,7 +9,9 @@ from tests.helpers import load
 
 def test_chinese_is_counted_in_characters_without_punctuation_or_spaces():
     assert count_text("大会，", "zh") == 2
-    assert count_text("回顾其 2012 年 12 月 20 日第 67/193 号决议；", "zh") == len("回顾其2012年12月20日第67193号决议")
+    assert count_text("回顾其 2012 年 12 月 20 日第 67/193 号决议；", "zh") == len(
+        "回顾其2012年12月20日第67193号决议"
+    )
     assert count_unit("zh", 1234) == "1,234 characters"
 
 

@@ -44,7 +44,10 @@ class ParagraphTexts:
             if entry is None or entry[0] is not block.content:
                 text = plain_text(block.content)
                 notes = tuple(n.footnote_id for n in iter_inlines(block.content) if isinstance(n, NoteRef))
-                entry = (block.content, ParagraphFacts(text.strip(), count_text(text, document.language), notes))
+                entry = (
+                    block.content,
+                    ParagraphFacts(text.strip(), count_text(text, document.language), notes),
+                )
             live[key] = entry
             result[block.id] = entry[1]
         self._cache = live
