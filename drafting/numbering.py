@@ -59,12 +59,47 @@ def letters(number: int) -> str:
     return out
 
 
+ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+"""The Arabic letters in abjad order, as Arabic UN texts letter subparagraphs: (a) (أ), (b) (ب),
+(c) (ج), (d) (د), (e) (هـ) … (docs/checks.md, "Labels in each language")."""
+
+
+def abjad(number: int) -> str:
+    """Arabic subparagraph letter: 1 -> أ, 5 -> هـ (the isolated hā' written with a tatweel, as
+    printed), 29 -> أأ."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, len(ABJAD))
+        letter = ABJAD[rest]
+        out = (letter + "ـ" if letter == "ه" else letter) + out
+    return out
+
+
+def operative_label(number: int, language: str = "en") -> str:
+    """The printed number of an operative paragraph: "5." ; in Arabic "5 -" (a dot would sit on
+    the wrong side of the number in right-to-left text; UN Arabic texts print "5 -")."""
+    return f"{number} -" if language == "ar" else f"{number}."
+
+
+def label_stem(label: str) -> str:
+    """A printed label without its closing mark: "5." -> "5", "5 -" -> "5"."""
+    return label.removesuffix(" -").rstrip(".")
+
+
+def label_end(language: str) -> str:
+    return " -" if language == "ar" else "."
+
+
 def subparagraph_label(depth: int, index: int, language: str = "en") -> str:
     """Label of the ``index``-th (1-based) subparagraph at ``depth`` (1 = first degree).
 
     English: (a), (i), a., i.; French and Spanish drop the opening parenthesis: a), i).
+    Arabic letters the first degree in abjad order, (أ), (ب); its deeper degrees are as in
+    English (not verified against Arabic UN texts).
     """
     cycle = (depth - 1) % 4
+    if language == "ar" and cycle == 0:
+        return f"({abjad(index)})"
     core = letters(index) if cycle in (0, 2) else roman(index)
     if cycle >= 2:
         return f"{core}."
@@ -146,12 +181,15 @@ def proposed_in_full(block: Block) -> bool:
     )
 
 
-def provisional_label(kind: BlockKind, after: int, count: int, numbered: bool = True) -> BlockLabel:
+def provisional_label(
+    kind: BlockKind, after: int, count: int, numbered: bool = True, language: str = "en"
+) -> BlockLabel:
     """ "4 bis." / "OP 4 bis": the ``count``-th paragraph of ``kind`` proposed after paragraph
     ``after`` of that kind (0 before the first)."""
     suffix = latin_ordinal(count)
     if kind is BlockKind.OPERATIVE:
-        return BlockLabel(f"{after} {suffix}." if numbered else None, f"OP {after} {suffix}")
+        label = f"{after} {suffix}{label_end(language)}" if numbered else None
+        return BlockLabel(label, f"OP {after} {suffix}")
     return BlockLabel(None, f"PP {after} {suffix}")
 
 
@@ -166,7 +204,7 @@ def _block_labels(document: Document, *, qualify: bool, provisional: bool) -> di
     for block in document.blocks:
         if block.alternative_to is not None and block.alternative_to in labels:
             labels[block.id] = alternative_label(
-                labels[block.alternative_to], alternatives, block.alternative_to
+                labels[block.alternative_to], alternatives, block.alternative_to, document.language
             )
             _label_children(block, labels[block.id].reference, 1, document.language, labels)
             continue
@@ -174,7 +212,9 @@ def _block_labels(document: Document, *, qualify: bool, provisional: bool) -> di
         if provisional and kind in proposed and proposed_in_full(block):
             proposed[kind] += 1
             after = pp if kind is BlockKind.PREAMBULAR else op
-            labels[block.id] = provisional_label(kind, after, proposed[kind], block.numbered)
+            labels[block.id] = provisional_label(
+                kind, after, proposed[kind], block.numbered, document.language
+            )
             _label_children(block, labels[block.id].reference, 1, document.language, labels)
             item = 0
             continue
@@ -186,7 +226,8 @@ def _block_labels(document: Document, *, qualify: bool, provisional: bool) -> di
         elif kind is BlockKind.OPERATIVE:
             op += 1
             # the single operative paragraph of "The General Assembly / Adopts …" is unnumbered
-            labels[block.id] = BlockLabel(f"{op}." if block.numbered else None, f"OP {op}")
+            label = operative_label(op, document.language) if block.numbered else None
+            labels[block.id] = BlockLabel(label, f"OP {op}")
         elif kind is BlockKind.HEADING:
             if block.numbered:
                 heading += 1
@@ -210,11 +251,13 @@ def _block_labels(document: Document, *, qualify: bool, provisional: bool) -> di
     return labels
 
 
-def alternative_label(of: BlockLabel, counts: dict[str, int], target: str) -> BlockLabel:
+def alternative_label(
+    of: BlockLabel, counts: dict[str, int], target: str, language: str = "en"
+) -> BlockLabel:
     """ "OP 5 alt", "OP 5 alt 2": the label negotiators give a paragraph proposed in place of OP 5."""
     counts[target] = counts.get(target, 0) + 1
     suffix = " alt" if counts[target] == 1 else f" alt {counts[target]}"
-    label = f"{of.label.rstrip('.')}{suffix}." if of.label else None
+    label = f"{label_stem(of.label)}{suffix}{label_end(language)}" if of.label else None
     return BlockLabel(label, of.reference + suffix)
 
 

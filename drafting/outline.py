@@ -11,7 +11,13 @@ from typing import Any
 
 from drafting.importers.report import ImportReport
 from drafting.model import Block, BlockKind, Document, NoteRef, ProposalSpan, iter_inlines, plain_text
-from drafting.numbering import BlockLabel, block_labels, footnote_numbers, footnote_reference_counts
+from drafting.numbering import (
+    BlockLabel,
+    block_labels,
+    footnote_numbers,
+    footnote_reference_counts,
+    label_stem,
+)
 from drafting.phrases import opening_phrase
 
 OUTLINE_SCHEMA = "penholder-outline/1"
@@ -83,7 +89,7 @@ class _Builder:
         }
         if block.kind is BlockKind.OPERATIVE:
             # "2 alt." and "2 bis." take no number of their own (their reference names them)
-            number = (label.label or "").rstrip(".")
+            number = label_stem(label.label or "")
             entry["number"] = int(number) if number.isdigit() else None
         if block.kind in (BlockKind.PREAMBULAR, BlockKind.OPERATIVE):
             part = "preambular" if block.kind is BlockKind.PREAMBULAR else "operative"

@@ -27,7 +27,15 @@ from dataclasses import dataclass, field
 
 from drafting.exporters.docx_parts import INDENT, XML_HEAD
 from drafting.model import Block, BlockKind, Document
-from drafting.numbering import PROVISIONAL_KINDS, continues_list, letters, proposed_in_full, roman
+from drafting.numbering import (
+    ABJAD,
+    PROVISIONAL_KINDS,
+    abjad,
+    continues_list,
+    letters,
+    proposed_in_full,
+    roman,
+)
 from drafting.ooxml import W_NS
 
 MAX_LEVEL = 8
@@ -88,6 +96,8 @@ def subparagraph_level(depth: int, ilvl: int, language: str) -> _Level:
     cycle = (depth - 1) % 4
     fmt = "lowerLetter" if cycle in (0, 2) else "lowerRoman"
     placeholder = f"%{ilvl + 1}"
+    if language == "ar" and cycle == 0:
+        fmt = "arabicAbjad"  # (أ), (ب), (ج) …
     if cycle >= 2:
         text = f"{placeholder}."
     elif language in ("fr", "es"):
@@ -99,7 +109,9 @@ def subparagraph_level(depth: int, ilvl: int, language: str) -> _Level:
 
 def _numbered_list(fmt: str, language: str, *, runover_to_margin: bool = False) -> list[_Level]:
     """Level 0 numbers the paragraphs ("1.", "I."); the deeper levels their subparagraphs."""
-    top = _Level(fmt, "%1.", 2 * INDENT, runover_to_margin)
+    top = _Level(
+        fmt, "%1 -" if language == "ar" and fmt == "decimal" else "%1.", 2 * INDENT, runover_to_margin
+    )
     return [top, *(subparagraph_level(ilvl, ilvl, language) for ilvl in range(1, MAX_LEVEL + 1))]
 
 
@@ -190,4 +202,6 @@ def _format(value: int, fmt: str) -> str:
         return roman(value)
     if fmt == "upperRoman":
         return roman(value).upper()
+    if fmt == "arabicAbjad":  # past the 28 letters Word's sequence is not Penholder's: typed then
+        return abjad(value) if value <= len(ABJAD) else "?"
     return str(value)

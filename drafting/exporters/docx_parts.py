@@ -5,11 +5,13 @@ carries no stray metadata and is byte-for-byte reproducible.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from drafting.exporters import docx_headers
+from drafting.languages import RIGHT_TO_LEFT
 from drafting.ooxml import (
     CT_APP,
     CT_CORE,
@@ -208,15 +210,29 @@ def _para_style(style_id: str, name: str, ppr: str = "", rpr: str = "", based_on
     return (
         f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
         f"{based}<w:qFormat/><w:pPr>{_in_order(ppr, PPR_ORDER)}</w:pPr>"
-        f"<w:rPr>{_in_order(rpr, RPR_ORDER)}</w:rPr></w:style>"
+        f"<w:rPr>{_in_order(_with_complex_script(rpr), RPR_ORDER)}</w:rPr></w:style>"
     )
 
 
 def _char_style(style_id: str, name: str, rpr: str) -> str:
+    rpr = _in_order(_with_complex_script(rpr), RPR_ORDER)
     return (
         f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{_in_order(rpr, RPR_ORDER)}</w:rPr></w:style>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{rpr}</w:rPr></w:style>'
     )
+
+
+def _with_complex_script(rpr: str) -> str:
+    """Bold, italics and size for complex-script text too (``w:bCs``, ``w:iCs``, ``w:szCs``):
+    Word and LibreOffice format Arabic text by these, not by ``w:b``, ``w:i``, ``w:sz``."""
+    extra = ""
+    if "<w:b/>" in rpr:
+        extra += "<w:bCs/>"
+    if "<w:i/>" in rpr:
+        extra += "<w:iCs/>"
+    if size := re.search(r'<w:sz w:val="(\d+)"/>', rpr):
+        extra += f'<w:szCs w:val="{size.group(1)}"/>'
+    return rpr + extra
 
 
 # The xsd:sequence of CT_PPrBase (+ rPr, sectPr, pPrChange of CT_PPr) and of CT_RPr in ECMA-376:
@@ -251,7 +267,11 @@ def _in_order(fragment: str, order: list[str]) -> str:
 def styles(language: str) -> bytes:
     """Paragraph styles for each kind of block, named so a reader can tell them apart."""
     east_asia = f' w:eastAsia="{CJK_FONT}"'
-    lang = '<w:lang w:val="en-GB" w:eastAsia="zh-CN"/>' if language == "zh" else '<w:lang w:val="en-GB"/>'
+    lang = {
+        "zh": '<w:lang w:val="en-GB" w:eastAsia="zh-CN"/>',
+        "ar": '<w:lang w:val="en-GB" w:bidi="ar-SA"/>',
+    }.get(language, '<w:lang w:val="en-GB"/>')
+    bidi = "<w:bidi/>" if language in RIGHT_TO_LEFT else ""  # every paragraph right to left
     hang = f'<w:ind w:left="{2 * INDENT}" w:hanging="{INDENT}"/>'
     right = f'<w:ind w:left="{12 * INDENT}"/>'
     body = '<w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/>'
@@ -352,8 +372,8 @@ def styles(language: str) -> bytes:
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}"{east_asia}/>'
         f'<w:sz w:val="20"/><w:szCs w:val="20"/>{lang}'
-        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-        "</w:pPr></w:pPrDefault></w:docDefaults>"
+        f'</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{bidi}<w:spacing w:after="0" w:line="240"'
+        ' w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
         "</w:style>"
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'

@@ -20,23 +20,41 @@ def el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     return element
 
 
-def run_properties(run: etree._Element, marks: frozenset[Mark], style: str | None = None) -> None:
-    """``w:rPr`` for a character style and marks; nothing when there are neither."""
-    if not marks and not style:
+def run_properties(
+    run: etree._Element, marks: frozenset[Mark], style: str | None = None, rtl: bool = False
+) -> None:
+    """``w:rPr`` for a character style and marks; nothing when there are neither. A right-to-left
+    run (Arabic script) is marked ``w:rtl`` and takes its bold and italics from the complex-script
+    properties (``w:bCs``, ``w:iCs``), which is what Word and LibreOffice read for such text."""
+    if not marks and not style and not rtl:
         return
     rpr = el(run, "rPr")
     if style:
         el(rpr, "rStyle", val=style)
     if Mark.BOLD in marks:
         el(rpr, "b")
+        if rtl:
+            el(rpr, "bCs")
     if Mark.ITALIC in marks:
         el(rpr, "i")
+        if rtl:
+            el(rpr, "iCs")
     if Mark.STRIKE in marks:
         el(rpr, "strike")
     if Mark.UNDERLINE in marks:
         el(rpr, "u", val="single")
     if Mark.SUPERSCRIPT in marks:
         el(rpr, "vertAlign", val="superscript")
+    if rtl:
+        el(rpr, "rtl")
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+"""Hebrew and Arabic script (with their presentation forms): a run holding any is right to left."""
+
+
+def is_right_to_left(text: str) -> bool:
+    return _RIGHT_TO_LEFT.search(text) is not None
 
 
 def text_run(
@@ -50,7 +68,7 @@ def text_run(
     if not text:
         return
     r = el(parent, "r")
-    run_properties(r, marks, style)
+    run_properties(r, marks, style, rtl=is_right_to_left(text))
     text_tag = "delText" if deleted else "t"
     for index, piece in enumerate(re.split(r"[\t\n]", text)):
         if index:

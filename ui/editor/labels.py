@@ -14,6 +14,7 @@ from drafting.numbering import (
     BlockLabel,
     alternative_label,
     annex_heading,
+    operative_label,
     provisional_label,
     roman,
     short_heading,
@@ -84,13 +85,13 @@ def _surface_labels(
         label: str | None = None
         target = formats.alternative_to_of(fmt) if kind != _SUB else None
         if target is not None and target in named:
-            alternative = alternative_label(named[target], alternatives, target)
+            alternative = alternative_label(named[target], alternatives, target, language)
             label, reference = alternative.label, alternative.reference
         elif kind in proposed and _proposed_in_full(block):
             proposed[kind] += 1
             numbered = fmt.property(formats.BLOCK_NUMBERED) is not False
             provisional = provisional_label(
-                BlockKind(kind), op if kind == _OP else pp, proposed[kind], numbered
+                BlockKind(kind), op if kind == _OP else pp, proposed[kind], numbered, language
             )
             label, reference = provisional.label, provisional.reference
         elif kind == _SUB and parent_reference:
@@ -106,7 +107,7 @@ def _surface_labels(
             proposed[_OP] = 0
             op += 1
             numbered = fmt.property(formats.BLOCK_NUMBERED) is not False
-            label, reference = (f"{op}." if numbered else None), f"OP {op}"
+            label, reference = (operative_label(op, language) if numbered else None), f"OP {op}"
         elif kind == _PP:
             proposed[_PP] = 0
             pp += 1
