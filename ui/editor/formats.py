@@ -114,8 +114,18 @@ def apply_layout(fmt: QTextBlockFormat, kind: str, depth: int) -> None:
     elif kind == ORGAN_LINE:
         first = INDENT
         fmt.setTopMargin(PARAGRAPH_GAP)
-    fmt.setLeftMargin(left)
+    # The indent is given in levels of the document's indent width (:data:`INDENT`, set by the
+    # editor), not as a left margin: Qt puts a block's indent on the side the text starts from,
+    # the right in Arabic, where a left margin stays on the left (the first-line indent follows
+    # the text's direction either way).
+    fmt.setLeftMargin(0)
+    fmt.setIndent(round(left / INDENT))
     fmt.setTextIndent(first)
+
+
+def start_margin(fmt: QTextBlockFormat) -> float:
+    """How far a paragraph's lines are indented from the side its text starts from."""
+    return fmt.indent() * INDENT + fmt.leftMargin()
 
 
 def kind_of(fmt: QTextBlockFormat) -> str:

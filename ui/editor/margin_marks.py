@@ -23,10 +23,10 @@ def paint_agreed(painter: QPainter, block, rect: QRectF, label: str | None, rtl:
         return
     line = block.layout().lineAt(0)
     margin = block.document().documentMargin()
-    text_edge = fmt.leftMargin() + fmt.textIndent()
+    text_edge = formats.start_margin(fmt) + fmt.textIndent()
     if label:
         if formats.kind_of(fmt) == "subparagraph":
-            text_edge = fmt.leftMargin()
+            text_edge = formats.start_margin(fmt)
         text_edge -= formats.INDENT
     painter.save()
     font = QFont(painter.font())

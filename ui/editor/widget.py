@@ -45,6 +45,7 @@ class DraftEditor(QTextEdit):
 
     def __init__(self, qdoc: QTextDocument, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        qdoc.setIndentWidth(formats.INDENT)  # a paragraph's indent levels (formats.apply_layout)
         self.setDocument(qdoc)
         self.language = language
         self.setAcceptRichText(False)
@@ -109,10 +110,14 @@ class DraftEditor(QTextEdit):
         visible = QRectF(self.viewport().rect())
         block = self.cursorForPosition(visible.topLeft().toPoint()).block()
         rtl = self.language == "ar"
+        doc = self.document()
         while block.isValid():
             rect = layout.blockBoundingRect(block).translated(offset)
             if rect.top() > visible.bottom():
                 break
+            # A short paragraph's bounding rectangle ends where its text ends; the text column's
+            # right-hand edge is where a right-to-left line starts.
+            rect.setRight(offset.x() + doc.textWidth() - doc.documentMargin())
             number = block.blockNumber()
             label = labels[number] if number < len(labels) else None
             if label and block.layout().lineCount() > 0:
@@ -120,17 +125,19 @@ class DraftEditor(QTextEdit):
                 fmt = block.blockFormat()
                 baseline = rect.top() + line.y() + line.ascent()
                 width = metrics.horizontalAdvance(label)
-                if rtl:  # the label sits in the indent on the right-hand side
-                    x = rect.right() - fmt.leftMargin() - fmt.textIndent() + formats.INDENT - width
-                    x = min(x, rect.right() - width)
+                space = metrics.horizontalAdvance(" ")
+                start = formats.start_margin(fmt)
+                text_from = start + fmt.textIndent()  # where the first line's text starts
+                label_from = text_from - formats.INDENT  # the label's place in the indent
+                if formats.kind_of(fmt) == "subparagraph":
+                    label_from = start - formats.INDENT
+                if rtl:  # mirrored: the label in the indent on the right-hand side
+                    x = rect.right() - label_from - width
+                    # a label wider than the indent ("17 alt -") keeps a space before the text
+                    x = min(max(x, rect.right() - text_from + space), rect.right() - width)
                 else:
-                    x = rect.left() + fmt.leftMargin() + fmt.textIndent() - formats.INDENT
-                    if formats.kind_of(fmt) == "subparagraph":
-                        x = rect.left() + fmt.leftMargin() - formats.INDENT
-                    # a label wider than the indent ("17 alt.") keeps a space before the text
-                    x = max(
-                        min(x, rect.left() + line.x() - width - metrics.horizontalAdvance(" ")), rect.left()
-                    )
+                    x = rect.left() + label_from
+                    x = max(min(x, rect.left() + line.x() - width - space), rect.left())
                 painter.drawText(QPointF(x, baseline), label)
             margin_marks.paint_agreed(painter, block, rect, label, rtl)
             block = block.next()
