@@ -47,7 +47,10 @@ _OPERATIVE_ADVERBS = {"Also": 1, "Further": 2}
 _END = {
     "en": {"comma": ",", "semicolon": ";", "stop": ".", "colon": ":"},
     "zh": {"comma": "，", "semicolon": "；", "stop": "。", "colon": "："},
+    "ar": {"comma": "،", "semicolon": "؛", "stop": ".", "colon": ":"},
 }
+"""Each language's marks (French, Spanish and Russian end paragraphs with the English ones;
+Arabic with its own comma and semicolon, see docs/checks.md)."""
 _HALF_WIDTH = {"，": ",", "；": ";", "。": ".", "：": ":"}
 _CLOSING_RUN = re.compile(r"[\s”’\"'»)\]]*")
 """Spaces, closing quotes and brackets, matched at the start of the *reversed* text: what ends it.
@@ -166,7 +169,7 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
     stop, and a paragraph introducing subparagraphs with a colon."""
     if not ctx.is_resolution:
         return
-    marks = _END["zh" if ctx.language == "zh" else "en"]
+    marks = _END.get(ctx.language, _END["en"])
     last_leaf = _last_operative_leaf(ctx)
     parts = _parts(ctx)
     for block in ctx.blocks:
@@ -208,7 +211,7 @@ def end_punctuation(ctx: CheckContext) -> Iterator[Finding]:
         if last in also or _HALF_WIDTH.get(last) in also:
             continue
         rule_id = "grammar.preambular-end" if part is BlockKind.PREAMBULAR else "grammar.operative-end"
-        replaces = last in ",;.:，；。：" or last == "、"
+        replaces = last in ",;.:，；。：،؛" or last == "、"
         start = end - 1 if replaces else end
         yield Finding(
             rule_id,

@@ -1,5 +1,5 @@
-"""House-style rules that are not spelling: "United Nations" in full, and full-width
-punctuation in Chinese (conventions §3.8, §1.4)."""
+"""House-style rules that are not spelling: "United Nations" in full, full-width punctuation
+in Chinese, French and Russian quotation marks (conventions §3.8, §1.4)."""
 
 from __future__ import annotations
 
@@ -89,4 +89,57 @@ def unmatched_bracket(ctx: CheckContext, block: Block) -> Iterator[Finding]:
             offset + 1,
             f"'{text[offset]}' has no matching '{other}' in this paragraph",
             excerpt(text, offset, offset + 1),
+        )
+
+
+_FRENCH_GUILLEMETS = re.compile(r"«(?=\S)|(?<=\S)»")
+_ENGLISH_QUOTES = re.compile(r"“([^”]*)”")
+_NO_BREAK_SPACE = "\u00a0"
+
+
+@rule("style.fr-spacing", footnotes=True)
+def french_spacing(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """French puts a no-break space inside « » (as the UN's French pages print them). The space
+    French national usage puts before ; : ! ? is not asked for: the UN's own French texts found
+    (press.un.org/fr) glue the colon to its word, as FAO's and the EU's French style guides do
+    (docs/checks.md)."""
+    if ctx.language != "fr":
+        return
+    text = ctx.text(block)
+    for match in _FRENCH_GUILLEMETS.finditer(text):
+        mark = text[match.start()] if text[match.start()] == "«" else "»"
+        at = match.start() if mark == "«" else match.end() - 1
+        fixed = f"«{_NO_BREAK_SPACE}" if mark == "«" else f"{_NO_BREAK_SPACE}»"
+        yield Finding(
+            "style.fr-spacing",
+            Severity.WARNING,
+            block.id,
+            ctx.label(block),
+            at,
+            at + 1,
+            f"French puts a no-break space {'after' if mark == '«' else 'before'} '{mark}'",
+            excerpt(text, at, at + 1, 12),
+            Fix(f"write '{fixed}'", "replace", block.id, at, at + 1, fixed),
+        )
+
+
+@rule("style.guillemets", footnotes=True)
+def guillemets(ctx: CheckContext, block: Block) -> Iterator[Finding]:
+    """French and Russian quote with « », not “ ”."""
+    if ctx.language not in ("fr", "ru"):
+        return
+    text = ctx.text(block)
+    inside = _NO_BREAK_SPACE if ctx.language == "fr" else ""
+    for match in _ENGLISH_QUOTES.finditer(text):
+        quoted = f"«{inside}{match.group(1)}{inside}»"
+        yield Finding(
+            "style.guillemets",
+            Severity.WARNING,
+            block.id,
+            ctx.label(block),
+            match.start(),
+            match.end(),
+            f"{'French' if ctx.language == 'fr' else 'Russian'} quotes with « », not “ ”",
+            excerpt(text, match.start(), match.end(), 12),
+            Fix("write « »", "replace", block.id, match.start(), match.end(), quoted),
         )
