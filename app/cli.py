@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-COMMANDS = ("import", "outline", "export", "check", "compare", "compile", "revise")
+COMMANDS = ("import", "outline", "export", "check", "compare", "compile", "revise", "parity")
 SOURCE_TYPES = ".penholder, .docx, .pdf, .txt or .md"
 
 
@@ -118,6 +118,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="legacy: a footnote may be cited again (older Editorial Manual); current: each reference once",
     )
     p.add_argument("--no-spelling", action="store_true", help="skip the spelling checks")
+
+    p = sub.add_parser(
+        "parity",
+        help="compare the language versions of one text paragraph by paragraph: counts, footnote"
+        " markers, numbers and document symbols (docs/parity.md)",
+    )
+    p.add_argument(
+        "versions",
+        metavar="FILE",
+        nargs="+",
+        help="two or more language versions; the first is the reference",
+    )
+    p.add_argument("--json", action="store_true", help="print the discrepancies as JSON")
 
     p = sub.add_parser("compare", help="compare two revisions paragraph by paragraph and word by word")
     p.add_argument("old", metavar="OLD")
@@ -245,6 +258,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_compile(args)
     if args.command == "revise":
         return _cmd_revise(args)
+    if args.command == "parity":
+        return _cmd_parity(args)
     return _fail(f"'penholder {args.command}' is not available yet in this version")
 
 
@@ -350,6 +365,25 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(format_comparison(comparison, color=color, include_formatting=args.formatting))
     return EXIT_OK
+
+
+def _cmd_parity(args: argparse.Namespace) -> int:
+    from drafting.parity import format_report, parity, version_labels
+
+    if len(args.versions) < 2:
+        raise UsageError("'parity' needs at least two files, one per language version")
+    versions = [(src, load_document(src).document) for src in args.versions]
+    labels = version_labels(versions)
+    if len(set(labels)) != len(labels):
+        raise UsageError("the same file is given twice; give each language version once")
+    report = parity(dict(zip(labels, (document for _, document in versions), strict=True)))
+    if args.json:
+        data = report.to_json()
+        data["files"] = dict(zip(labels, args.versions, strict=True))
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_report(report))
+    return EXIT_FINDINGS if report.discrepancies else EXIT_OK
 
 
 def _cmd_compile(args: argparse.Namespace) -> int:

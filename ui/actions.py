@@ -170,6 +170,12 @@ MENUS: dict[str, list[Command | str]] = {
             "In a new tab: the text with its oral revisions applied, the other proposals kept",
         ),
         Command("compare_file", "Compare with a &file…"),
+        Command(
+            "compare_languages",
+            "Compare &language versions…",
+            None,
+            "Check this text against its other language versions: paragraphs, footnotes, numbers, symbols",
+        ),
     ],
     "&View": ["docks"],
     "&Help": [Command("about", "&About Penholder")],

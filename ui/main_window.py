@@ -43,6 +43,7 @@ from ui.language_commands import LanguageCommands
 from ui.negotiation_commands import NegotiationCommands
 from ui.oral_revisions import OralRevisionCommands
 from ui.outline_panel import OutlinePanel, outline_entries
+from ui.parity_commands import ParityCommands
 from ui.phrase_palette import PhrasePalette
 from ui.proposal_commands import ProposalCommands
 from ui.proposals_panel import ProposalsPanel
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.negotiation_commands = NegotiationCommands(self)
         self.oral_revisions = OralRevisionCommands(self, self.edits.show_suggesting)
         self.language_commands = LanguageCommands(self)
+        self.parity_commands = ParityCommands(self)
         r = self.revision_commands
         self.revisions.saveRequested.connect(lambda: r.save_revision())
         self.revisions.viewRequested.connect(r.view)
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
             "save_revision": lambda: self.revision_commands.save_revision(),
             "compare_revision": self._compare_with_revision,
             "compare_file": lambda: self.revision_commands.compare_with_file(),
+            "compare_languages": lambda: self.parity_commands.compare_language_versions(),
             "compile_returns": lambda: self.negotiation_commands.compile_returns(),
             "make_revision": lambda: self.negotiation_commands.make_revision(),
             "orally_revised": lambda: self.oral_revisions.open_as_orally_revised(),
@@ -409,7 +412,7 @@ class MainWindow(QMainWindow):
         has = self.current_session() is not None
         for key in ("save", "save_as", "export_docx", "export_text", "export_pdf", "print", "close", "footnote",
                     "recite", "details", "check", "find", "replace", "save_revision", "compare_revision",
-                    "compare_file", "agreed_ad_ref", "suggesting", "make_revision",
+                    "compare_file", "compare_languages", "agreed_ad_ref", "suggesting", "make_revision",
                     "oral_revisions", "orally_revised", "bracket_text", "remove_brackets",
                     "delete_bracketed"):  # fmt: skip
             self.actions[key].setEnabled(has)
