@@ -51,6 +51,19 @@ def test_numbers_that_are_not_markers_stay_text() -> None:
     assert "article 31" in plain_text(document.preambular[0].content)
 
 
+def test_a_decimal_comma_is_not_a_footnote_marker() -> None:
+    """French, Spanish and Russian write "3,2 millions": the 2 is no marker, even with a footnote 2
+    waiting for its reference; after a year, a comma may still precede one."""
+    body = (
+        "Notant que 12,5 % seulement des 3,2 millions de personnes sont aidées,\n\n"
+        "Rappelant la Déclaration adoptée en 2015,1 et le Programme,\n\n"
+        "1. Décide de poursuivre."
+    )
+    document = import_text(_resolution(body, "1 Résolution 70/1.\n\n2 Résolution 2/2.")).document
+    assert "12,5 % seulement des 3,2 millions" in plain_text(document.preambular[0].content)
+    assert _cited(document) == ["Résolution 70/1."]
+
+
 def test_a_year_at_the_start_of_a_wrapped_footnote_line_is_not_a_footnote() -> None:
     body = "Recalling the Summit,1\n\nNoting the Conference,2\n\n1. Decides to continue."
     notes = (

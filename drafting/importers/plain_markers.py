@@ -42,6 +42,11 @@ _NOT_AFTER = re.compile(
     r"members?|States|countries|persons|people|of\s+the\s+\d|\(|[-–—]\s?\d)",
 )
 _YEAR_END = re.compile(r"(?<!\d)(?:1[89]|20)\d\d\.$")
+_DECIMAL_UNIT = re.compile(
+    r"\s?(?:%|pour\s?cent|por\s?ciento|процент|million|milliard|mill[oó]n|миллион|миллиард|млн|млрд)",
+    re.IGNORECASE,
+)
+"""What follows a number written with a decimal comma: a percentage or a number of millions."""
 _SYMBOL_PART_END = re.compile(
     r"(?:[/\-][A-Za-z]{1,8}|\b(?:Rev|Add|Corr|Amend|No|Nos|vol|para|paras|art|chap|sect))\.$"
 )
@@ -121,9 +126,13 @@ def _shape_score(text: str, start: int, end: int) -> float:
     if prev in _CLOSING_PUNCT:
         ahead = before[-2:-1]
         if ahead.isdigit() and (
-            (prev == "," and end - start == 3) or (prev == "." and not _YEAR_END.search(before))
+            (prev == "," and (end - start == 3 or _DECIMAL_UNIT.match(after)))
+            or (prev == "." and not _YEAR_END.search(before))
         ):
-            return 0.0  # a thousands separator ("1,500") or a decimal ("target 16.4", "1.5°C")
+            # a thousands separator ("1,500") or a decimal ("target 16.4", "1.5°C", and the
+            # decimal comma of French, Spanish and Russian before a unit: "12,5 %", "3,2
+            # millions"); "resolution 60/1,5 and" is a marker after a resolution number
+            return 0.0
         if prev == "." and _SYMBOL_PART_END.search(before):
             return 0.0  # a symbol's numbered part: "EC-94/DEC.1", "Rev.1", "No.5"
         if nxt and not (nxt.isspace() or nxt in ")];,.:"):
