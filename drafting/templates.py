@@ -17,16 +17,30 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from drafting import masthead_words as words
 from drafting.ids import new_id
+from drafting.languages import LANGUAGE_NAMES, OFFICIAL_LANGUAGES
 from drafting.model import Block, BlockKind, Document, DocumentKind, Inline, Mark, Masthead, Text
-from drafting.sessions import CND, ECOSOC, GENERAL_ASSEMBLY, SECURITY_COUNCIL, ga_session_number, session_name
+from drafting.phrases import phrase_list
+from drafting.sessions import (
+    CND,
+    ECOSOC,
+    GENERAL_ASSEMBLY,
+    SECURITY_COUNCIL,
+    cnd_session_number,
+    ga_session_number,
+    session_name,
+)
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-LANGUAGES = ("en",)
-"""Languages the templates are written in."""
+LANGUAGES = OFFICIAL_LANGUAGES
+"""Languages the templates are written in: the masthead words of each language version
+(:mod:`drafting.masthead_words`, with their sources), the organ line, and the two paragraphs'
+opening phrases from the language's phrase list (the rest of each paragraph is Penholder's own
+wording around bracketed placeholders)."""
 TITLE_PLACEHOLDER = "[Title]"
 SPONSOR_PLACEHOLDER = "[Member State]"
 
@@ -164,10 +178,33 @@ def un_date(date: datetime.date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
-def template_session(key: str, on: datetime.date) -> str:
-    """The session line a document from template ``key`` dated ``on`` carries ("" if none)."""
+def template_session(key: str, on: datetime.date, language: str = "en") -> str:
+    """The session line a document from template ``key`` dated ``on`` carries ("" if none), in
+    ``language``."""
     info = template_info(key)
-    return session_name(info.organ, on) if info.organ else ""
+    return _session_line(info.organ, on, language) if info.organ else ""
+
+
+def _session_line(organ: str, on: datetime.date, language: str) -> str:
+    """A numbered session in the words of ``language``; the Economic and Social Council's
+    sessions, named by year, in English (their form in the other languages is not verified)."""
+    if language != "en" and organ == GENERAL_ASSEMBLY:
+        return words.session_line(ga_session_number(on), language)
+    if language != "en" and organ == CND:
+        return words.session_line(cnd_session_number(on), language)
+    return session_name(organ, on)
+
+
+_OPENINGS = {
+    # (preambular phrase, rest), (operative phrase, rest); the phrases are in the phrase lists
+    "en": (("Recalling", " its resolution [number] of [date],"), ("Decides", " to [action].")),
+    "fr": (("Rappelant", " sa résolution [numéro] du [date],"), ("Décide", " de [action].")),
+    "es": (("Recordando", " su resolución [número], de [fecha],"), ("Decide", " [acción].")),
+    "ru": (("ссылаясь на", " свою резолюцию [номер] от [дата],"), ("постановляет", " [действие].")),
+    "zh": (("回顾", "其[日期]第[编号]号决议，"), ("决定", "[行动]。")),
+    "ar": (("إذ تشير إلى", " قرارها [الرقم] المؤرخ [التاريخ]،"), ("تقرر", " [الإجراء].")),
+}
+"""The template's two paragraphs in each language (Penholder's own wording)."""
 
 
 def new_document(
@@ -199,6 +236,14 @@ def new_document(
     return _resolution(info, _RESOLUTIONS[key], on, agenda_item, symbol.strip(), names, language)
 
 
+def _paragraphs(spec: _Resolution, language: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The template's preambular and operative paragraph in ``language`` (the Security
+    Council's own English wording kept for English)."""
+    if language == "en":
+        return spec.preambular, spec.operative
+    return _OPENINGS[language]
+
+
 def _resolution(
     info: TemplateInfo,
     spec: _Resolution,
@@ -212,24 +257,34 @@ def _resolution(
     placeholder = spec.symbol.format(
         session=ga_session_number(on) if info.organ == GENERAL_ASSEMBLY else "", year=on.year
     )
+    english = language == "en"
+    adoption = None
+    if spec.adoption_heading:
+        adoption = (
+            spec.adoption_heading.format(date=un_date(on))
+            if english
+            else words.adoption_heading(info.organ, on, language)
+        )
     head = Masthead(
-        organization="United Nations",
-        organ=info.organ,
+        organization=words.organization_name(language),
+        organ=words.organ_name(info.organ, language),
         symbol=symbol or placeholder,
         distribution="Limited" if draft else "General",
-        date=un_date(on),
-        original_language="English" if draft else None,
-        session=session_name(info.organ, on) or None,
+        date=words.masthead_date(on, language),
+        original_language=LANGUAGE_NAMES[language] if draft else None,
+        session=_session_line(info.organ, on, language) or None,
         agenda_item=_agenda_number(agenda_item) if spec.has_agenda_item else None,
-        adoption_heading=spec.adoption_heading.format(date=un_date(on)) if spec.adoption_heading else None,
+        adoption_heading=adoption,
         sponsors=(sponsors or [SPONSOR_PLACEHOLDER]) if info.takes_sponsors else [],
-        designation="draft resolution" if info.takes_sponsors else None,
+        designation=words.draft_designation(language) if info.takes_sponsors else None,
         title=TITLE_PLACEHOLDER if spec.has_title else None,
-        organ_line=spec.organ_line,
+        organ_line=spec.organ_line if english else words.organ_line(info.organ, language),
     )
+    preambular, operative = _paragraphs(spec, language)
+    italic = (phrase_list(language) or phrase_list("en")).opener_mark == "italic"
     blocks = [
-        _block(BlockKind.PREAMBULAR, _opening(*spec.preambular)),
-        _block(BlockKind.OPERATIVE, _opening(*spec.operative)),
+        _block(BlockKind.PREAMBULAR, _opening(*preambular, italic=italic)),
+        _block(BlockKind.OPERATIVE, _opening(*operative, italic=italic)),
     ]
     return Document(spec.kind, language, head, blocks=blocks)
 
@@ -244,8 +299,9 @@ def _concept_paper(on: datetime.date, language: str) -> Document:
     return Document(DocumentKind.CONCEPT_PAPER, language, head, front=front, blocks=blocks)
 
 
-def _opening(phrase: str, rest: str) -> list[Inline]:
-    return [Text(phrase, frozenset({Mark.ITALIC})), Text(rest)]
+def _opening(phrase: str, rest: str, *, italic: bool = True) -> list[Inline]:
+    """An opening phrase (in italics where the language prints it so) and the rest."""
+    return [Text(phrase, frozenset({Mark.ITALIC}) if italic else frozenset()), Text(rest)]
 
 
 def _block(kind: BlockKind, content: list[Inline]) -> Block:

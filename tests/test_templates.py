@@ -9,7 +9,9 @@ import pytest
 from drafting.checks import run_checks
 from drafting.checks.finding import Severity
 from drafting.exporters import export_document
+from drafting.exporters.text_export import export_text
 from drafting.importers import load_document
+from drafting.languages import LANGUAGE_NAMES
 from drafting.model import BlockKind, DocumentKind, Mark, Text, plain_text
 from drafting.sessions import (
     cnd_session_number,
@@ -223,9 +225,34 @@ def test_sponsors_for_a_template_without_a_sponsors_line_are_refused():
         new_document("ga-resolution", on=ON, sponsors=["France"])
 
 
-def test_only_english_templates():
-    with pytest.raises(ValueError, match="'fr'"):
-        new_document("ga-resolution", on=ON, language="fr")
+def test_an_unknown_language_is_refused_clearly():
+    with pytest.raises(ValueError, match="'de'"):
+        new_document("ga-resolution", on=ON, language="de")
+
+
+LANGUAGE_VERSIONS = {
+    # language: (session line on ON, organ line, agenda item line as printed)
+    "fr": ("Quatre-vingt-unième session", "L’Assemblée générale,", "Point 104 de l’ordre du jour"),
+    "es": ("Octogésimo primer período de sesiones", "La Asamblea General,", "Tema 104 del programa"),
+    "ru": ("Восемьдесят первая сессия", "Генеральная Ассамблея,", "Пункт 104 повестки дня"),
+    "zh": ("第八十一届会议", "大会，", "议程项目 104"),
+    "ar": ("الدورة الحادية والثمانون", "إن الجمعية العامة،", "البند 104 من جدول الأعمال"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_VERSIONS))
+def test_templates_in_every_language_print_that_language_s_masthead(language):
+    session, organ_line, agenda = LANGUAGE_VERSIONS[language]
+    doc = new_document("ga-draft", on=ON, agenda_item="104", language=language, sponsors=["A", "B"])
+    assert doc.language == language
+    assert doc.masthead.session == session
+    assert doc.masthead.organ_line == organ_line
+    assert doc.masthead.original_language == LANGUAGE_NAMES[language]
+    text = export_text(doc)
+    assert agenda in text
+    assert session in text
+    assert "Agenda item" not in text
+    assert [f for f in run_checks(doc) if f.severity is Severity.ERROR] == []
 
 
 # --- bodies -----------------------------------------------------------------------------------

@@ -38,4 +38,4 @@ class DocumentTab(QWidget):
     def update_masthead(self) -> None:
         masthead = self.session.base.masthead
         self.masthead.setVisible(any((masthead.symbol, masthead.organ, masthead.session, masthead.sponsors)))
-        self.masthead.show_masthead(masthead)
+        self.masthead.show_masthead(masthead, self.session.language)

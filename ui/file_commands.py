@@ -45,15 +45,12 @@ class FileCommands:
     def new_from_template(self) -> DocumentSession | None:
         from ui.template_dialog import TemplateDialog
 
-        dialog = TemplateDialog(self.window, on=datetime.date.today())
+        dialog = TemplateDialog(self.window, on=datetime.date.today(), language=self.window.settings.language)
         if not dialog.exec():
             return None
         document = dialog.chosen_document()
         if document is None:
             return None
-        # The default language of new documents (Preferences); the templates' words are English
-        # until they exist in every language (issue 17).
-        document.language = self.window.settings.language
         return self.new_document(document, dialog.selected_template().name)
 
     def new_document(self, document, template_name: str, *, replaceable: bool = False) -> DocumentSession:

@@ -10,6 +10,7 @@ import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting.languages import ENDONYMS, OFFICIAL_LANGUAGES
 from drafting.masthead import split_sponsors
 from drafting.model import Document
 from drafting.templates import TEMPLATES, TemplateInfo, new_document, template_session
@@ -43,7 +45,9 @@ def split_sponsor_names(text: str) -> list[str]:
 class TemplateDialog(QDialog):
     """Choose a template and its masthead details; :meth:`chosen_document` is the new document."""
 
-    def __init__(self, parent: QWidget | None = None, *, on: datetime.date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, on: datetime.date | None = None, language: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New document")
         self.setMinimumSize(560, 400)
@@ -71,6 +75,12 @@ class TemplateDialog(QDialog):
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setDateRange(_EARLIEST, _LATEST)
         self.date.setDate(QDate(on.year, on.month, on.day) if on else QDate.currentDate())
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code in OFFICIAL_LANGUAGES:
+            self.language.addItem(ENDONYMS[code], code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
 
         self.session = QLineEdit()
         self.session.setObjectName("session")
@@ -100,6 +110,7 @@ class TemplateDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Language:", self.language)
         form.addRow("&Date:", self.date)
         form.addRow("Session:", self.session)
         form.addRow("&Agenda item:", self.agenda_item)
@@ -129,6 +140,7 @@ class TemplateDialog(QDialog):
         self.templates.currentRowChanged.connect(self._refresh)
         self.templates.itemDoubleClicked.connect(lambda _item: self.accept())
         self.date.dateChanged.connect(self._refresh)
+        self.language.currentIndexChanged.connect(self._refresh)
         self.templates.setCurrentRow(0)
         self.templates.setFocus()
 
@@ -164,7 +176,11 @@ class TemplateDialog(QDialog):
             agenda_item=self.agenda_item.text() if self.agenda_item.isEnabled() else "",
             symbol=self.symbol.text() if self.symbol.isEnabled() else "",
             sponsors=split_sponsor_names(self.sponsors.text()) if info.takes_sponsors else (),
+            language=self.chosen_language(),
         )
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()
 
     # --- behaviour ----------------------------------------------------------------------------
 
@@ -188,7 +204,7 @@ class TemplateDialog(QDialog):
         self.sponsors.setEnabled(info.takes_sponsors)
         on = self.chosen_date()
         try:
-            session = template_session(info.key, on)
+            session = template_session(info.key, on, self.chosen_language())
             placeholder = new_document(info.key, on=on).masthead.symbol or ""
         except ValueError as exc:
             session, placeholder = str(exc), ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafting import masthead_words as words
 from drafting.model import Document, DocumentKind
 
 
@@ -22,20 +23,19 @@ class MastheadLine:
 def masthead_lines(document: Document) -> list[MastheadLine]:
     """The masthead above the organ line, in print order."""
     head = document.masthead
-    zh = document.language == "zh"
+    language = document.language
     candidates = [
         ("organization", head.organization),
         ("organ", head.organ),
         ("symbol", head.symbol),
-        ("distribution", head.distribution and f"Distr.: {head.distribution}"),
+        ("distribution", head.distribution and words.distribution_line(head.distribution, language)),
         ("date", head.date),
-        ("original_language", head.original_language and f"Original: {head.original_language}"),
-        ("session", head.session),
         (
-            "agenda_item",
-            head.agenda_item
-            and (f"议程项目 {head.agenda_item}" if zh else f"Agenda item {head.agenda_item}"),
+            "original_language",
+            head.original_language and words.original_language_line(head.original_language, language),
         ),
+        ("session", head.session),
+        ("agenda_item", head.agenda_item and words.agenda_item_line(head.agenda_item, language)),
         ("agenda_title", head.agenda_title),
         ("adoption_heading", head.adoption_heading),
         ("provenance", head.provenance),
@@ -48,13 +48,11 @@ def masthead_lines(document: Document) -> list[MastheadLine]:
 def sponsors_line(document: Document) -> str:
     """ "A, B and C: draft resolution*" (the star when the draft carries a sponsors note)."""
     head = document.masthead
-    names = head.sponsors
+    language = document.language
     star = "*" if head.sponsors_note else ""
-    if document.language == "zh":
-        joined = "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else names[0]
-        return f"{joined}：{head.designation or '决议草案'}{star}"
-    joined = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-    return f"{joined}: {head.designation or 'draft resolution'}{star}"
+    joined = words.join_names(list(head.sponsors), language)
+    colon = "：" if language == "zh" else ": "
+    return f"{joined}{colon}{head.designation or words.draft_designation(language)}{star}"
 
 
 def title_number(document: Document) -> str | None:

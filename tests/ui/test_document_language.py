@@ -8,12 +8,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from app.settings import Settings
 from drafting import storage
 from drafting.importers import load_document
+from drafting.model import plain_text
 from tests.helpers import CORPUS
 from tests.ui.test_negotiation_commands import in_modal, menu_action
 from tests.ui.window_helpers import RES_67_193, open_corpus, settle
@@ -107,3 +110,21 @@ def test_a_new_document_takes_the_default_language(qtbot, make_window):
     assert session.language == "ar"
     assert session.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.language_label.text() == "Arabic"
+    document = session.document()  # the template in Arabic: masthead, organ line, openers
+    assert document.masthead.organ_line == "إن الجمعية العامة،"
+    assert document.masthead.session.startswith("الدورة ")
+    assert plain_text(document.preambular[0].content).startswith("إذ تشير إلى")
+    assert plain_text(document.operative[0].content).startswith("تقرر")
+    assert "الجمعية العامة" in window.tabs.currentWidget().masthead.text()
+
+
+def test_the_template_dialog_offers_every_language_and_previews_its_session(qtbot, make_window):
+    from ui.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog(None, on=datetime.date(2026, 11, 23), language="fr")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_language() == "fr"
+    assert dialog.session.text() == "Quatre-vingt-unième session"
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    assert dialog.session.text() == "第八十一届会议"
+    assert dialog.build_document().masthead.organ_line == "大会，"
