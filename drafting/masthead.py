@@ -6,7 +6,10 @@ adoption heading and line — including mastheads that a PDF extraction flattene
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from drafting import masthead_words as words
+from drafting.languages import LANGUAGE_NAMES
 from drafting.model import Masthead
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -27,7 +30,9 @@ ORGANS = (
 SYMBOL_LINE = re.compile(rf"^\s*({SYMBOL})\s*$")
 TITLE_WITH_NUMBER = re.compile(r"^((?:S-|ES-)?\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(\S.*)$")
 SPONSORS_LINE = re.compile(
-    r"^((?:\s*+\S)+?)\s*+:(?:\*(?=\s))?\s*((?:revised )?draft resolution)(\*?)\s*$", re.IGNORECASE
+    r"^((?:\s*+\S)+?)\s*+:(?:\*(?=\s))?\s*((?:revised )?draft resolution|projet de résolution|"
+    r"proyecto de resolución|проект резолюции|مشروع قرار)(\*?)\s*$",
+    re.IGNORECASE,
 )
 r""""Indonesia: draft resolution*" or, as PDFs print it, "State of Palestine:* draft resolution".
 
@@ -35,6 +40,12 @@ The sponsors are taken a character at a time with the spaces before it (``(?:\s*
 as ``.+?`` followed by ``\s*``: that form scanned a run of spaces again from each of its
 positions, the square of its length (a line with 100,000 spaces took minutes; issue 14)."""
 SPONSORS_LINE_ZH = re.compile(r"^((?:\s*+\S)+?)\s*+[：:]\s*((?:订正)?决议草案)(\*?)\s*$")
+LOCAL_DATE = (
+    rf"\d{{1,2}}(?:er)? (?:{'|'.join(words.MONTHS_FR)}) \d{{4}}"
+    rf"|\d{{1,2}} de (?:{'|'.join(words.MONTHS_ES)}) de \d{{4}}"
+)
+"""A masthead date of the French and Spanish versions ("1er juin 2022", "4 de diciembre de 2002");
+the Russian, Chinese and Arabic versions print it in English."""
 ADOPTION_LINE = re.compile(rf"^(\d+(?:st|nd|rd|th) plenary meeting)\s*,?\s*({DATE})$")
 ADOPTION_LINE_ZH = re.compile(r"^(第\s*\d+\s*次全体会议)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 
@@ -62,27 +73,81 @@ _FIELDS: list[tuple[str, re.Pattern[str], int]] = [
 ]
 
 
+@cache
+def _localized_fields() -> list[tuple[str, re.Pattern[str], int, dict[str, str]]]:
+    """The masthead lines of the other language versions (:mod:`drafting.masthead_words`), each
+    with the English value the model keeps for it where the model stores one ("Distr.
+    générale" -> "General", "Original: inglés" -> "English")."""
+    fields: list[tuple[str, re.Pattern[str], int, dict[str, str]]] = []
+
+    def alternation(values) -> str:
+        return "|".join(re.escape(v) for v in sorted(set(values), key=len, reverse=True))
+
+    others = [lang for lang in words.LANGUAGES if lang != "en"]
+    for attribute, english_values, render in (
+        ("distribution", ("General", "Limited", "Restricted"), words.distribution_line),
+        ("original_language", tuple(LANGUAGE_NAMES.values()), words.original_language_line),
+    ):
+        table = {render(value, lang): value for lang in others for value in english_values}
+        fields.append((attribute, re.compile(alternation(table)), 0, table))
+    agenda = [re.escape(words.agenda_item_line("\0", lang)) for lang in others]
+    item = r"(\d+(?: ?\([a-z]{1,3}\))?)"
+    fields.append(
+        ("agenda_item", re.compile("|".join(a.replace(re.escape("\0"), item) for a in agenda)), 0, {})
+    )
+    sessions = [words.session_line(n, lang) for lang in others for n in range(1, words.MAX_SESSION + 1)]
+    fields.append(("session", re.compile(alternation(sessions)), 0, {}))
+    fields.append(
+        ("organization", re.compile(alternation(words.organization_name(lang) for lang in others)), 0, {})
+    )
+    organs = [words.organ_name(organ, lang) for lang in others for organ in words.ORGANS_NAMED]
+    fields.append(("organ", re.compile(alternation(organs)), 0, {}))
+    fields.append(("date", re.compile(LOCAL_DATE), 0, {}))
+    return fields
+
+
 def parse_masthead_text(text: str, masthead: Masthead) -> bool:
     """Fill ``masthead`` from ``text`` if the whole of ``text`` is masthead material.
 
     Returns False (and changes nothing) if anything in ``text`` is not recognised.
     """
-    found: dict[str, str] = {}
-    rest = text.strip()
-    for attribute, pattern, group in _FIELDS:
-        if not rest:
-            break
-        match = pattern.search(rest)
-        if match is None or attribute in found:
-            continue
-        found[attribute] = match.group(group).strip()
-        rest = (rest[: match.start()] + " " + rest[match.end() :]).strip()
-    if rest.strip(" ,;") or not found:
+    english = [(a, p, g, {}) for a, p, g in _FIELDS]
+    found = _fields_found(text, english)
+    if found is None and len(text) <= _LOCALIZED_LENGTH:  # another language version's masthead words
+        found = _fields_found(text, english + _localized_fields())
+    if not found:
         return False
     for attribute, value in found.items():
         if not getattr(masthead, attribute):
             setattr(masthead, attribute, value)
     return True
+
+
+_LOCALIZED_LENGTH = 200
+"""Masthead lines in the other languages are looked for in lines this short: a flattened run of
+a whole masthead is English-only in the corpus, and the session names make a long pattern."""
+
+
+def _fields_found(text: str, fields) -> dict[str, str] | None:
+    """The fields ``text`` is made of, or None if something in it is not masthead material."""
+    found: dict[str, str] = {}
+    rest = text.strip()
+    for attribute, pattern, group, values in fields:
+        if not rest:
+            break
+        match = pattern.search(rest)
+        if match is None or attribute in found:
+            continue
+        value = match.group(group).strip()
+        if (
+            attribute == "agenda_item" and group == 0
+        ):  # the localized forms: the item is the group that matched
+            value = next(g for g in match.groups() if g)
+        found[attribute] = values.get(value, value)
+        rest = (rest[: match.start()] + " " + rest[match.end() :]).strip()
+    if rest.strip(" ,;") or not found:
+        return None
+    return found
 
 
 COMPOUND_NAMES = (
@@ -111,6 +176,7 @@ COMPOUND_NAMES_ZH = (
     "共和",  # 共和国, "Republic", in many names: 中非共和国, 多米尼加共和国
 )
 _KEEP = "\x00"
+_CONJUNCTIONS = {"fr": "et", "es": "y", "ru": "и"}
 
 
 def split_sponsors(names: str, language: str = "en") -> list[str]:
@@ -124,6 +190,11 @@ def split_sponsors(names: str, language: str = "en") -> list[str]:
         for name in COMPOUND_NAMES_ZH:
             text = text.replace(name, name.replace("和", _KEEP))
         parts = re.split(r"[、，,]|和", text)
+    elif language == "ar":  # "A وB وC" or "A، B وC": the conjunction joined to the next name
+        parts = re.split(r"\s*[،,]\s*(?:و(?=\S))?|\s+و(?=\S)", " ".join(names.split()))
+    elif language in _CONJUNCTIONS:
+        conjunction = _CONJUNCTIONS[language]
+        parts = re.split(rf",\s*(?:{conjunction}\s+)?|\s+{conjunction}\s+", " ".join(names.split()))
     else:
         text = " ".join(names.split())
         for name in COMPOUND_NAMES:

@@ -539,6 +539,10 @@ _ORGANS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
+ORGANS_NAMED = (GENERAL_ASSEMBLY, ECOSOC, SECURITY_COUNCIL, CND)
+"""The organs whose names the tables give in every language."""
+
+
 def organ_name(organ: str, language: str) -> str:
     """The organ's name in ``language``; an organ the table does not know is returned unchanged."""
     return _ORGANS.get(_lang(language), {}).get(organ, organ)

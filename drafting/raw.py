@@ -20,7 +20,7 @@ PROVISIONAL_LABEL = re.compile(r"^\s*(?:OP\s*)?(\d{1,3}) ?(" + "|".join(LATIN_OR
 adopted into the numbering: "4 bis.", "4 ter.", "OP4bis" (conventions §5.2-5.3)."""
 SUBPARAGRAPH_LABEL = re.compile(r"^\s*(?:\(([a-z]{1,4}|[ivxlc]{1,6})\)|([a-z])\))\s*(?=\S|$)")
 HEADING_LABEL = re.compile(r"^\s*([IVXLC]{1,6})\.\s+(?=\S|$)")
-TERMINAL = tuple(".,;:!?。，；：！？")
+TERMINAL = tuple(".,;:!?。，；：！？،؛")
 
 
 @dataclass

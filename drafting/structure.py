@@ -97,6 +97,19 @@ def is_organ_line(text: str) -> bool:
     return any(p.match(text) for p in ORGAN_LINES)
 
 
+def _organ_line_index(texts: list[str]) -> int | None:
+    """The organ line: the first line that reads as one, except a bare organ name without its
+    comma when an organ line with one follows soon (in French, Spanish and Russian the masthead's
+    organ name, "Генеральная Ассамблея", is also the organ line's wording, "Генеральная
+    Ассамблея,")."""
+    found = [i for i, t in enumerate(texts) if is_organ_line(t)]
+    for n, i in enumerate(found):
+        later = found[n + 1] if n + 1 < len(found) else None
+        if texts[i].rstrip().endswith((",", "，", "،")) or later is None or later - i > 20:
+            return i
+    return None
+
+
 def build_document(raw: RawInput, report: ImportReport) -> Document:
     """Classify ``raw`` paragraphs and build the document."""
     kept = []
@@ -113,7 +126,7 @@ def build_document(raw: RawInput, report: ImportReport) -> Document:
         footnotes=raw.footnotes,
         proposals=dict(raw.proposals),
     )
-    organ_index = next((i for i, t in enumerate(texts) if is_organ_line(t)), None)
+    organ_index = _organ_line_index(texts)
     if organ_index is not None:
         _build_resolution(document, raw, organ_index, report)
     else:

@@ -338,3 +338,28 @@ def test_sponsors_read_from_a_sponsors_line_keep_names_with_and():
         "中非共和国",
         "特立尼达和多巴哥",
     ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("language", ["en", *sorted(LANGUAGE_VERSIONS)])
+def test_a_draft_in_every_language_is_read_back_with_its_masthead(language, suffix, tmp_path):
+    """The importers read each language version's masthead words back into the same fields:
+    the Russian organ name that is also the organ line's wording, the Arabic comma after the
+    organ line, "Distr. general", "Original: inglés", "Tema 104 del programa", sponsors joined
+    with "y", "и" or "و"."""
+    doc = new_document(
+        "ga-draft", on=ON, agenda_item="104", language=language, sponsors=["Cuba", "Mexico", "Peru"]
+    )
+    path = tmp_path / f"draft-{language}{suffix}"
+    assert export_document(doc, path) == []
+    back = load_document(path).document
+    head, expected = back.masthead, doc.masthead
+    assert back.language == language
+    assert back.kind is DocumentKind.DRAFT_RESOLUTION
+    assert (head.session, head.agenda_item, head.date) == (expected.session, "104", expected.date)
+    assert (head.distribution, head.original_language) == ("Limited", LANGUAGE_NAMES[language])
+    assert head.organ == expected.organ
+    assert head.sponsors == ["Cuba", "Mexico", "Peru"]
+    assert head.organ_line == expected.organ_line
+    assert [plain_text(b.content) for b in back.blocks] == [plain_text(b.content) for b in doc.blocks]
+    assert [b.kind for b in back.blocks] == [BlockKind.PREAMBULAR, BlockKind.OPERATIVE]
