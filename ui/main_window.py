@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafting.checks import CheckSettings
-from drafting.languages import LANGUAGE_NAMES, count_unit
+from drafting.languages import LANGUAGE_NAMES, RIGHT_TO_LEFT, count_unit
 from drafting.model import BlockKind, Document
 from ui import actions as action_table
 from ui.bracket_commands import BracketCommands
@@ -433,6 +433,9 @@ class MainWindow(QMainWindow):
             return
         document = session.document()
         facts = session.paragraph_facts
+        rtl = document.language in RIGHT_TO_LEFT
+        self.outline.set_right_to_left(rtl)
+        self.footnotes.set_right_to_left(rtl)
         self.outline.set_entries(outline_entries(document, facts, session.block_labels))
         entries = footnote_entries(document, session.footnote_numbers, session.reference_counts)
         self.footnotes.set_footnotes(entries)

@@ -86,3 +86,17 @@ def test_english_subparagraphs_stay_indented_from_the_left(qtbot, window):
     _band, op_left, _ = first_line_geometry(session, parent.id)
     assert sub_left >= session.qdoc.documentMargin() + 2 * formats.INDENT - 1
     assert op_left >= session.qdoc.documentMargin() + 2 * formats.INDENT - 1  # the first-line indent
+
+
+def test_the_outline_and_footnotes_panels_follow_the_document_s_direction(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    arabic = window.open_document(arabic_resolution(), title="Arabic")
+    assert window.outline.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.footnotes.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    window.open_document(load("ga-res-67-193-en.txt").document, title="English")
+    assert window.outline.tree.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.footnotes.list.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.tabs.widget(0)))
+    assert window.current_session() is arabic
+    assert window.outline.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
