@@ -458,6 +458,12 @@ def _date_in_text(date: datetime.date, lang: str) -> str:
     return _date_en(date)
 
 
+def date_in_text(date: datetime.date, language: str) -> str:
+    """A date as the running text of ``language`` writes it ("11 сентября 2015 года",
+    "2015年9月25日"): the adoption heading, a concept paper's date line."""
+    return _date_in_text(date, _lang(language))
+
+
 def masthead_date(date: datetime.date, language: str) -> str:
     """The date in the masthead corner: "6 July 2015" (en, and the ru, zh, ar versions),
     "21 juin 2022" ("1er juin 2022"), "4 de diciembre de 2002"."""

@@ -289,12 +289,25 @@ def _resolution(
     return Document(spec.kind, language, head, blocks=blocks)
 
 
+_CONCEPT_PAPER = {
+    # title, first heading, placeholder paragraph (Penholder's own wording in each language)
+    "en": ("Concept paper on [subject]", "Background", "[Purpose and background of the proposal.]"),
+    "fr": ("Note conceptuelle sur [sujet]", "Contexte", "[Objet et contexte de la proposition.]"),
+    "es": ("Nota conceptual sobre [tema]", "Antecedentes", "[Objeto y antecedentes de la propuesta.]"),
+    "ru": ("Концептуальная записка о [тема]", "Справочная информация", "[Цель и история предложения.]"),
+    "zh": ("关于[主题]的概念说明", "背景", "[提案的目的和背景。]"),
+    "ar": ("مذكرة مفاهيمية بشأن [الموضوع]", "معلومات أساسية", "[الغرض من الاقتراح وخلفيته.]"),
+}
+
+
 def _concept_paper(on: datetime.date, language: str) -> Document:
-    head = Masthead(title="Concept paper on [subject]")
-    front = [_block(BlockKind.PARAGRAPH, [Text(un_date(on))])]
+    title, heading, paragraph = _CONCEPT_PAPER[language]
+    head = Masthead(title=title)
+    date = un_date(on) if language == "en" else words.date_in_text(on, language)
+    front = [_block(BlockKind.PARAGRAPH, [Text(date)])]
     blocks = [
-        _block(BlockKind.HEADING, [Text("Background")]),
-        _block(BlockKind.PARAGRAPH, [Text("[Purpose and background of the proposal.]")]),
+        _block(BlockKind.HEADING, [Text(heading)]),
+        _block(BlockKind.PARAGRAPH, [Text(paragraph)]),
     ]
     return Document(DocumentKind.CONCEPT_PAPER, language, head, front=front, blocks=blocks)
 

@@ -363,3 +363,15 @@ def test_a_draft_in_every_language_is_read_back_with_its_masthead(language, suff
     assert head.organ_line == expected.organ_line
     assert [plain_text(b.content) for b in back.blocks] == [plain_text(b.content) for b in doc.blocks]
     assert [b.kind for b in back.blocks] == [BlockKind.PREAMBULAR, BlockKind.OPERATIVE]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_VERSIONS))
+def test_a_concept_paper_in_every_language_has_its_own_words_and_date(language):
+    doc = new_document("concept-paper", on=ON, language=language)
+    english = new_document("concept-paper", on=ON)
+    assert doc.language == language
+    assert doc.masthead.title != english.masthead.title
+    assert plain_text(doc.blocks[0].content) != plain_text(english.blocks[0].content)
+    date = plain_text(doc.front[0].content)
+    assert "2026" in date
+    assert "November" not in date
