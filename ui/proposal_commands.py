@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel
 
+from drafting.languages import RIGHT_TO_LEFT
 from drafting.model import Document, Inline, ProposalStatus, plain_text
 from drafting.proposal_ops import accept_proposal, reject_proposal
 from drafting.proposal_status import (
@@ -206,6 +207,8 @@ class ProposalCommands:
 
     def _redraw_changed(self, tracked: _Tracked, document: Document) -> None:
         """Draw again the paragraphs whose proposals' colour changed (a status, a colour chosen)."""
+        if tracked.colours is None and document.language in RIGHT_TO_LEFT:
+            self._draw_over(tracked)  # Arabic italics are drawn upright (ui.editor.proposal_colours)
         drawn = {pid: shown_colour(p, tracked.palette).name() for pid, p in document.proposals.items()}
         if drawn == tracked.drawn:
             return
@@ -222,18 +225,27 @@ class ProposalCommands:
                 drawn == written and tracked.written_with == formats.DELEGATION_COLOURS.chosen()
             ):
                 return
-            tracked.colours = ProposalColours(
-                session.qdoc,
-                lambda: s.base.proposals if (s := tracked.session()) else {},
-                lambda: tracked.palette,
-            )
-            tracked.colours.rehighlight()  # the whole text, once (and not again when the event loop turns)
+            self._draw_over(tracked)
             return
         tracked.colours.redraw(
             block_id
             for block_id, spans in tracked.spans.items()
             if any(s.proposal_id in changed for s in spans)
         )
+
+    @staticmethod
+    def _draw_over(tracked: _Tracked) -> None:
+        """Make the highlighter that draws over the written text, and draw the whole text once
+        (and not again when the event loop turns)."""
+        session = tracked.session()
+        if session is None:
+            return
+        tracked.colours = ProposalColours(
+            session.qdoc,
+            lambda: s.base.proposals if (s := tracked.session()) else {},
+            lambda: tracked.palette,
+        )
+        tracked.colours.rehighlight()
 
     def apply_colours(self, settings: object) -> None:
         """The colours chosen in Preferences: every open text is drawn again with them."""

@@ -100,3 +100,24 @@ def test_the_outline_and_footnotes_panels_follow_the_document_s_direction(qtbot,
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.tabs.widget(0)))
     assert window.current_session() is arabic
     assert window.outline.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_italic_arabic_is_drawn_upright_and_keeps_its_italics(qtbot, window):
+    """Few fonts have slanted Arabic glyphs (here none: Qt would draw nothing); the opener is
+    drawn upright, and the text keeps its italics for the Word export (w:iCs)."""
+    from drafting.model import Mark
+
+    document = arabic_resolution()
+    session = window.open_document(document, title="Arabic")
+    qtbot.waitExposed(session.editor)
+    pp1 = document.preambular[0]
+    opener = pp1.content[0].text
+    assert Mark.ITALIC in session.document().preambular[0].content[0].marks
+    block = structure_ops.find_block(session.qdoc, pp1.id)
+    line = block.layout().lineAt(0)
+    band, _left, _right = first_line_geometry(session, pp1.id)
+    rect_left = session.editor.document().documentLayout().blockBoundingRect(block).left()
+    rect_left -= session.editor.horizontalScrollBar().value()
+    xs = sorted(rect_left + line.cursorToX(i)[0] for i in (0, len(opener)))
+    image = painted(session, labels=False)
+    assert ink(image, xs[0] + 1, xs[1] - 1, band) > 20  # the opener's glyphs are there

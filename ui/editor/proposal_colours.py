@@ -7,10 +7,15 @@ changing — a colour chosen in Preferences, a proposal's status — is drawn ov
 syntax highlighter draws: the layout's own formats, never the document's, so that nothing is
 recorded for undo and the document is not modified. Only runs whose colour differs from the one
 written get such a format, so a text drawn as written costs nothing to lay out.
+
+Arabic script in italics is drawn upright here too (the text keeps its italics, which the Word
+export writes as ``w:iCs``): few fonts have slanted Arabic glyphs, and where the italic face
+has none Qt draws nothing at all. The highlighter is made for every Arabic document for that.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -28,6 +33,9 @@ def shown_colour(proposal: Proposal | None, palette: Mapping[str, QColor]) -> QC
     if proposal.status in GREYED_STATUSES:
         return QColor(formats.GREYED_COLOUR)
     return palette.get(proposal.author or "") or formats.delegation_colour(proposal.author)
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 
 
 class ProposalColours(QSyntaxHighlighter):
@@ -49,9 +57,7 @@ class ProposalColours(QSyntaxHighlighter):
         return shown_colour(self._proposals().get(proposal_id), self._palette())
 
     def highlightBlock(self, _text: str) -> None:
-        proposals = self._proposals()
-        if not proposals:
-            return  # runs without a record are written grey, as they are drawn
+        proposals = self._proposals()  # runs without a record are written grey, as they are drawn
         block = self.currentBlock()
         start = block.position()
         it = block.begin()
@@ -61,13 +67,17 @@ class ProposalColours(QSyntaxHighlighter):
             if not fragment.isValid():
                 continue
             fmt = fragment.charFormat()
-            proposal_id = fmt.property(formats.PROPOSAL_ID)
-            if not isinstance(proposal_id, str) or not proposal_id:
-                continue
-            colour = self.colour_of(proposal_id)
-            if colour != fmt.foreground().color():
+            over: QTextCharFormat | None = None
+            if fmt.fontItalic() and _ARABIC_SCRIPT.search(fragment.text()):
                 over = QTextCharFormat()
-                over.setForeground(colour)
+                over.setFontItalic(False)  # drawn upright; the text keeps its italics
+            proposal_id = fmt.property(formats.PROPOSAL_ID)
+            if proposals and isinstance(proposal_id, str) and proposal_id:
+                colour = self.colour_of(proposal_id)
+                if colour != fmt.foreground().color():
+                    over = over or QTextCharFormat()
+                    over.setForeground(colour)
+            if over is not None:
                 self.setFormat(fragment.position() - start, fragment.length(), over)
 
     def redraw(self, block_ids: Iterable[str] | None = None) -> None:
