@@ -194,6 +194,9 @@ def main() -> None:
                 seconds = limited(name, call_args, args.slow_limit)
                 rows.append((name, (seconds, seconds, seconds) if seconds else None, 1))
         penholder = rows[0][1][0]
+        git = next((timing for name, timing, _runs in rows if name == "git word-diff" and timing), None)
+        if git is not None:  # the anchor (issue 18): Penholder's median over git's, in this run
+            print(f"  penholder / git word-diff: {penholder / git[0]:.2f}x (medians of this run)")
         for name, timing, runs in rows:
             if timing is None:
                 ratio = args.slow_limit / penholder
