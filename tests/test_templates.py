@@ -21,6 +21,7 @@ from drafting.sessions import (
     session_name,
 )
 from drafting.templates import TEMPLATES, new_document, template_info, template_session, un_date
+from tests.test_docx_schema import violations
 
 ON = datetime.date(2026, 11, 23)
 RESOLUTION_KEYS = ["ga-resolution", "ga-draft", "ecosoc-resolution", "sc-resolution", "cnd-resolution"]
@@ -352,6 +353,8 @@ def test_a_draft_in_every_language_is_read_back_with_its_masthead(language, suff
     )
     path = tmp_path / f"draft-{language}{suffix}"
     assert export_document(doc, path) == []
+    if suffix == ".docx":
+        assert violations(path.name, path.read_bytes())[0] == []  # ECMA-376
     back = load_document(path).document
     head, expected = back.masthead, doc.masthead
     assert back.language == language

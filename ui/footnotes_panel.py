@@ -245,13 +245,6 @@ class FootnotesPanel(QWidget):
                 self._source = list(entry.content)
         self._update_heading()
 
-    def set_right_to_left(self, rtl: bool) -> None:
-        """The footnote list and editor right to left for an Arabic document."""
-        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        for widget in (self.list, self.editor):
-            if widget.layoutDirection() != direction:
-                widget.setLayoutDirection(direction)
-
     def select(self, footnote_id: str) -> None:
         """Select a footnote and show it in the editor (committing the previous one)."""
         if footnote_id not in self._entries:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
-from drafting.languages import ENDONYMS, LANGUAGE_NAMES, OFFICIAL_LANGUAGES
+from drafting.languages import ENDONYMS, LANGUAGE_NAMES, OFFICIAL_LANGUAGES, RIGHT_TO_LEFT
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -53,3 +54,13 @@ class LanguageCommands:
         for code, action in self.actions.items():
             action.setEnabled(session is not None)
             action.setChecked(session is not None and session.language == code)
+
+
+def follow_direction(views: list[QWidget], language: str) -> None:
+    """The panels' views right to left for an Arabic document (rows read from the right, the
+    outline indented from the right, as in the text), left to right otherwise."""
+    rtl = language in RIGHT_TO_LEFT
+    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    for view in views:
+        if view.layoutDirection() != direction:
+            view.setLayoutDirection(direction)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafting.checks import CheckSettings
-from drafting.languages import LANGUAGE_NAMES, RIGHT_TO_LEFT, count_unit
+from drafting.languages import LANGUAGE_NAMES, count_unit
 from drafting.model import BlockKind, Document
 from ui import actions as action_table
 from ui.bracket_commands import BracketCommands
@@ -38,8 +38,9 @@ from ui.document_tab import DocumentTab
 from ui.edit_commands import EditCommands
 from ui.editor import formats
 from ui.file_commands import FileCommands
+from ui.fix_commands import FixCommands
 from ui.footnotes_panel import FootnotesPanel, footnote_entries
-from ui.language_commands import LanguageCommands
+from ui.language_commands import LanguageCommands, follow_direction
 from ui.negotiation_commands import NegotiationCommands
 from ui.oral_revisions import OralRevisionCommands
 from ui.outline_panel import OutlinePanel, outline_entries
@@ -51,7 +52,6 @@ from ui.revision_commands import RevisionCommands
 from ui.revisions_panel import RevisionsPanel
 from ui.services import Services
 from ui.status_bar import autosave_text, build_status_bar
-from ui.suggested_fix import FixNotProposable
 
 
 class MainWindow(QMainWindow):
@@ -124,8 +124,9 @@ class MainWindow(QMainWindow):
         )
         self.outline.moveRequested.connect(self._move_requested)
         self.checks.activated.connect(lambda finding: self._with_session(lambda s: s.goto_finding(finding)))
-        self.checks.fixRequested.connect(self._fix_requested)
-        self.checks.fixAllRequested.connect(self._fix_all_requested)
+        self.fixes = FixCommands(self)
+        self.checks.fixRequested.connect(self.fixes.fix)
+        self.checks.fixAllRequested.connect(self.fixes.fix_all)
         self.footnotes.activated.connect(
             lambda note_id: self._with_session(lambda s: s.goto_footnote_reference(note_id))
         )
@@ -433,9 +434,7 @@ class MainWindow(QMainWindow):
             return
         document = session.document()
         facts = session.paragraph_facts
-        rtl = document.language in RIGHT_TO_LEFT
-        self.outline.set_right_to_left(rtl)
-        self.footnotes.set_right_to_left(rtl)
+        follow_direction(self._panel_views(), document.language)
         self.outline.set_entries(outline_entries(document, facts, session.block_labels))
         entries = footnote_entries(document, session.footnote_numbers, session.reference_counts)
         self.footnotes.set_footnotes(entries)
@@ -447,6 +446,17 @@ class MainWindow(QMainWindow):
             self._phrases_stale = True  # refreshed when the palette is shown (it costs 0.1 s on 1 MB)
         self.words_label.setText(count_unit(document.language, sum(fact.words for fact in facts.values())))
         self._update_status()
+
+    def _panel_views(self) -> list[QWidget]:
+        """The panels' views of the document's own words, mirrored for a right-to-left text."""
+        return [
+            self.outline.tree,
+            self.footnotes.list,
+            self.footnotes.editor,
+            self.checks.tree,
+            self.proposals.tree,
+            self.brackets.tree,
+        ]
 
     def _phrases_shown(self, visible: bool) -> None:
         # QDockWidget.visibilityChanged also reports a dock hidden behind another's tab.
@@ -554,34 +564,6 @@ class MainWindow(QMainWindow):
             return
         session.move_block(block_id, before)
         session.goto_block(block_id, offset)
-
-    def _fix_requested(self, finding) -> None:
-        session = self.current_session()
-        if session is None:
-            return
-        try:
-            applied = session.apply_fix(finding)
-        except FixNotProposable as refusal:
-            self.statusBar().showMessage(str(refusal), 8000)
-            return
-        if not applied:
-            self.statusBar().showMessage("The text has changed since this was checked; checking again…", 5000)
-            session.request_checks()
-
-    def _fix_all_requested(self, findings) -> None:
-        session = self.current_session()
-        if session is None or not findings:
-            return
-        try:
-            done, failed = session.apply_fixes(findings, f"Fix all: {len(findings)} × {findings[0].rule}")
-        except FixNotProposable as refusal:
-            self.statusBar().showMessage(str(refusal), 8000)
-            return
-        verb = "Proposed" if session.suggesting.active else "Fixed"
-        message = f"{verb} {done} of {done + failed}"
-        if failed:
-            message += f"; {failed} could not be (the text changed or they overlap): checking again…"
-        self.statusBar().showMessage(message, 8000)
 
     def apply_settings(self, settings) -> None:
         self.settings = settings  # the language there is the default for new documents only

@@ -307,13 +307,6 @@ class OutlinePanel(QWidget):
 
     # -- queries -----------------------------------------------------------------------
 
-    def set_right_to_left(self, rtl: bool) -> None:
-        """Mirror the tree for a right-to-left document (Arabic): its paragraphs read from the
-        right, indented from the right, as in the text."""
-        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        if self.tree.layoutDirection() != direction:
-            self.tree.setLayoutDirection(direction)
-
     def item_for(self, block_id: str) -> QTreeWidgetItem | None:
         return self._items.get(block_id)
 

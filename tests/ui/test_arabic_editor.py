@@ -88,12 +88,15 @@ def test_english_subparagraphs_stay_indented_from_the_left(qtbot, window):
     assert op_left >= session.qdoc.documentMargin() + 2 * formats.INDENT - 1  # the first-line indent
 
 
-def test_the_outline_and_footnotes_panels_follow_the_document_s_direction(qtbot, window):
+def test_the_panels_follow_the_document_s_direction(qtbot, window):
     from PySide6.QtCore import Qt
 
     arabic = window.open_document(arabic_resolution(), title="Arabic")
     assert window.outline.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.footnotes.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.checks.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.proposals.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.brackets.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
     window.open_document(load("ga-res-67-193-en.txt").document, title="English")
     assert window.outline.tree.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.footnotes.list.layoutDirection() == Qt.LayoutDirection.LeftToRight
