@@ -301,9 +301,13 @@ Editorial Manual, as in A/RES/67/193); "current", every reference is a footnote 
 def cited_footnotes(document: Document) -> Iterator[str]:
     """The footnote id of every reference in the text, in reading order (repeats included)."""
     for block in document.iter_blocks():
-        for node in iter_inlines(block.content):
+        for node in block.content:  # iter_inlines' order, without a generator per paragraph
             if isinstance(node, NoteRef):
                 yield node.footnote_id
+            elif isinstance(node, ProposalSpan):
+                for inner in iter_inlines(node.deleted + node.inserted):
+                    if isinstance(inner, NoteRef):
+                        yield inner.footnote_id
 
 
 def footnote_reference_counts(document: Document, cited: Iterable[str] | None = None) -> dict[str, int]:

@@ -523,3 +523,16 @@ def test_tracked_export_dates_changes_with_the_timestamp_when_proposals_have_non
     options = DocxOptions(proposals="tracked", timestamp="2026-11-23T10:00:00Z")
     body = _document_xml(export_docx(document, options).data)
     assert re.search(rb'<w:ins w:id="\d+" w:author="Norway" w:date="2026-11-23T10:00:00Z">', body)
+
+
+def test_a_soft_hyphen_is_typographic_also_beside_a_word_edit():
+    """A soft hyphen (pasted from Word) is invisible: a paragraph that gains one is typographic
+    only, and one that also changes a word shows just that word (the tokeniser once failed on
+    a soft hyphen standing alone)."""
+    hyphenated = OP6.replace("non-discriminatory", "non-discrimi\u00adnatory")
+    _, changed = _one_change(SOURCE.replace(OP6, hyphenated, 1))
+    assert [(c.change, c.new_label) for c in changed] == [("formatting", "OP 6")]
+    edited = hyphenated.replace(" basis", " footing", 1)
+    _, changed = _one_change(SOURCE.replace(OP6, edited, 1))
+    assert [(c.change, c.new_label) for c in changed] == [("modified", "OP 6")]
+    assert [op for op in changed[0].ops() if op[0] != "equal"] == [["delete", "basis"], ["insert", "footing"]]

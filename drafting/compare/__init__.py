@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from drafting.compare.align import Unit, align
+from drafting.compare.clauses import written_alike
 from drafting.compare.diff import (
     Alphabet,
     Segment,
@@ -270,11 +271,14 @@ def _compare(old: Document, new: Document) -> Comparison:
             emit_deleted(i)
         source = old_units[i]
         if source.key == unit.key:
-            kind = (
-                "moved" if i in moved else "formatting" if source.signature != unit.signature else "unchanged"
-            )
+            if i in moved:
+                kind = "moved"
+            elif written_alike(source.content, unit.content, footnote_key[0], footnote_key[1]):
+                kind = "unchanged"
+            else:
+                kind = "formatting"
             changes.append(
-                BlockChange(kind, source.id, unit.id, source.label, unit.label, _equal(source, unit))
+                BlockChange(kind, source.id, unit.id, source.label, unit.label, _Equal(source, unit))
             )
             continue
         segments = diff_contents(source.content, unit.content, footnote_key[0], footnote_key[1], alphabet)
@@ -303,34 +307,47 @@ def _compare(old: Document, new: Document) -> Comparison:
 
 
 def _units(document: Document, labels: dict[str, BlockLabel], footnote_key: dict[str, str]) -> list[Unit]:
+    """The paragraphs and subparagraphs in reading order (the front matter is metadata, see
+    ``_front_change``). A loop with a stack, not a nested recursive function: such a function
+    refers to itself, and the cycle would keep every unit alive until the next collection."""
     units: list[Unit] = []
-
-    def add(block: Block, parent: int | None) -> None:
+    stack: list[tuple[Block, int | None]] = [(block, None) for block in reversed(document.blocks)]
+    while stack:
+        block, parent = stack.pop()
         index = len(units)
-        key, signature = content_key(block.content, footnote_key)
         units.append(
             Unit(
                 index,
                 block.id,
                 labels[block.id].reference,
                 block.kind.value,
-                key,
-                signature,
+                content_key(block.content, footnote_key),
                 parent,
                 block.content,
-                lambda content=block.content: tokenize(content, footnote_key),
+                footnote_key,
             )
         )
-        for child in block.children:
-            add(child, index)
-
-    for block in document.blocks:  # the front matter is metadata (see _front_change)
-        add(block, None)
+        stack.extend((child, index) for child in reversed(block.children))
     return units
 
 
-def _equal(old: Unit, new: Unit) -> Callable[[], list[Segment]]:
-    return lambda: [Segment("equal", tuple(old.tokens), tuple(new.tokens))]
+class _Equal:
+    """The one equal segment of an unchanged paragraph, made when first read (no view shows
+    the words of unchanged paragraphs). One small object, and the paragraph's alignment unit
+    is not kept alive by it: a comparison makes thousands."""
+
+    __slots__ = ("new", "new_keys", "old", "old_keys")
+
+    def __init__(self, old: Unit, new: Unit) -> None:
+        self.old, self.old_keys = old.content, old.footnote_key
+        self.new, self.new_keys = new.content, new.footnote_key
+
+    def __call__(self) -> list[Segment]:
+        return [
+            Segment(
+                "equal", tuple(tokenize(self.old, self.old_keys)), tuple(tokenize(self.new, self.new_keys))
+            )
+        ]
 
 
 def _formatting_differs(segments: list[Segment]) -> bool:
@@ -345,8 +362,8 @@ def _compare_footnotes(
     old: Document, new: Document, alphabet: Alphabet, old_numbers: dict[str, int], new_numbers: dict[str, int]
 ) -> tuple[list[FootnoteChange], tuple[dict[str, str], dict[str, str]]]:
     """Align footnotes (same id, same text, then similar text) and diff their texts."""
-    old_keys = {fid: content_key(f.content, {})[0] for fid, f in old.footnotes.items()}
-    new_keys = {fid: content_key(f.content, {})[0] for fid, f in new.footnotes.items()}
+    old_keys = {fid: content_key(f.content, {}) for fid, f in old.footnotes.items()}
+    new_keys = {fid: content_key(f.content, {}) for fid, f in new.footnotes.items()}
     old_tokens = _LazyTokens(old)
     new_tokens = _LazyTokens(new)
     pairs: dict[str, str] = {fid: fid for fid in old.footnotes if fid in new.footnotes}
@@ -430,7 +447,7 @@ def _front_change(old: list[Block], new: list[Block]) -> MetadataChange | None:
     """The material before the title (what the reader did not place in a masthead field:
     symbol and job-number lines, a sponsor line, a covering note) as one metadata item, its
     paragraphs one a line; typographic differences alone are no change."""
-    if [content_key(b.content, {})[0] for b in old] == [content_key(b.content, {})[0] for b in new]:
+    if [content_key(b.content, {}) for b in old] == [content_key(b.content, {}) for b in new]:
         return None
     return MetadataChange(
         "front",

@@ -17,11 +17,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafting.compare.diff import similarity
-from drafting.compare.tokens import Token
+from drafting.compare.tokens import Token, tokenize
 from drafting.model import Inline
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -31,7 +30,7 @@ MOVED_SIMILAR = 0.6
 """The same for a paragraph that also moved."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A paragraph (or subparagraph) of one side. Its tokens are made only when needed: most
     paragraphs of two revisions are equal, and their normalised keys show it cheaply."""
@@ -42,19 +41,17 @@ class Unit:
     kind: str
     key: str
     """Normalised text (markers as footnote keys): equal keys, equal paragraphs."""
-    signature: str
-    """The text with its marks as written: differs between equal keys only in formatting."""
     parent: int | None
     content: list[Inline]
-    make_tokens: Callable[[], list[Token]]
+    footnote_key: dict[str, str]
+    """Footnote id -> comparison key, for this side."""
     _tokens: list[Token] | None = None
-
     _bag: frozenset[str] | None = None
 
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = self.make_tokens()
+            self._tokens = tokenize(self.content, self.footnote_key)
         return self._tokens
 
     @property
@@ -62,7 +59,7 @@ class Unit:
         """Its distinct words (punctuation attached), for similarity: no tokens needed."""
         if self._bag is None:
             key = self.key
-            if _CJK.search(key):  # unsegmented script: character pairs stand in for words
+            if not key.isascii() and _CJK.search(key):  # unsegmented script: character pairs for words
                 self._bag = frozenset(key[i : i + 2] for i in range(len(key) - 1))
             else:
                 self._bag = frozenset(key.split())

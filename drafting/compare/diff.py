@@ -7,12 +7,11 @@ silently degraded), and the result is mapped back to tokens.
 
 from __future__ import annotations
 
-import re
-
 import fast_diff_match_patch
 
+from drafting.compare import clauses
 from drafting.compare.tokens import Token, tokenize
-from drafting.model import Inline, NoteRef, Text, plain_text
+from drafting.model import Inline
 
 _FIRST_CHAR = 0x10000  # outside the BMP: no clash with text, no surrogate trouble in the C++ library
 
@@ -97,52 +96,36 @@ def diff_contents(
     alphabet: Alphabet,
 ) -> list[Segment]:
     """Word diff of two contents, tokenising only what lies between their common beginning and
-    end (cut at clause boundaries): a one-word edit in a long paragraph costs a few tokens."""
-    a, b = _chunks(old, old_keys), _chunks(new, new_keys)
-    start = 0
-    while start < len(a) and start < len(b) and a[start][1] == b[start][1]:
-        start += 1
-    end = 0
-    while end < len(a) - start and end < len(b) - start and a[-1 - end][1] == b[-1 - end][1]:
-        end += 1
+    end in whole clauses (:mod:`clauses`): a one-word edit in a long paragraph costs a few tokens."""
+    parts = clauses.split(old, new, old_keys, new_keys)
     segments: list[Segment] = []
-    if start:
-        segments.append(_lazy_equal(a[:start], b[:start], old_keys, new_keys))
-    middle = diff_tokens(
-        tokenize([c[0] for c in a[start : len(a) - end]], old_keys),
-        tokenize([c[0] for c in b[start : len(b) - end]], new_keys),
-        alphabet,
+    if parts.head:
+        segments.append(
+            Segment("equal", _Pending(parts.old_head, old_keys), _Pending(parts.new_head, new_keys))
+        )
+    segments.extend(
+        diff_tokens(tokenize(parts.old_middle, old_keys), tokenize(parts.new_middle, new_keys), alphabet)
     )
-    segments.extend(middle)
-    if end:
-        segments.append(_lazy_equal(a[len(a) - end :], b[len(b) - end :], old_keys, new_keys))
+    if parts.tail:
+        segments.append(
+            Segment("equal", _Pending(parts.old_tail, old_keys), _Pending(parts.new_tail, new_keys))
+        )
     return segments
 
 
-_CLAUSE = re.compile(r"(?<=[,;:] )(?=\S)")
+class _Pending:
+    """The tokens of an alike run of clauses, made when someone reads them (views show the
+    words around a change, not all of them). A clause ends after a space and the next begins
+    with a word or mark, so whole runs and their clauses give the same tokens."""
 
+    __slots__ = ("content", "keys")
 
-def _chunks(content: list[Inline], keys: dict[str, str]) -> list[tuple[Inline, object]]:
-    """(inline piece, comparison value) in order; text is cut after clause punctuation."""
-    out: list[tuple[Inline, object]] = []
-    for node in content:
-        if isinstance(node, Text):
-            for piece in _CLAUSE.split(node.text):
-                if piece:
-                    out.append((Text(piece, node.marks), (piece, node.marks)))
-        elif isinstance(node, NoteRef):
-            out.append((node, ("fn", keys.get(node.footnote_id, node.footnote_id))))
-        else:
-            out.append((node, ("pr", plain_text(node.deleted), plain_text(node.inserted))))
-    return out
+    def __init__(self, content: list[Inline], keys: dict[str, str]) -> None:
+        self.content = content
+        self.keys = keys
 
-
-def _lazy_equal(a, b, old_keys: dict[str, str], new_keys: dict[str, str]) -> Segment:
-    return Segment(
-        "equal",
-        lambda: tokenize([c[0] for c in a], old_keys),
-        lambda: tokenize([c[0] for c in b], new_keys),
-    )
+    def __call__(self) -> list[Token]:
+        return tokenize(self.content, self.keys)
 
 
 def diff_tokens(old: list[Token], new: list[Token], alphabet: Alphabet | None = None) -> list[Segment]:
