@@ -86,7 +86,7 @@ def outline_entries(
 
 def summary(text: str, words: int = SUMMARY_WORDS) -> str:
     """The first ``words`` words of ``text``, with an ellipsis when something is cut."""
-    parts = text.split()
+    parts = text.split(maxsplit=words)  # a whole paragraph need not be cut into words
     if len(parts) <= words:
         return " ".join(parts)
     return " ".join(parts[:words]) + "…"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtGui import QTextBlock, QTextDocument
 
@@ -55,46 +56,83 @@ class Snapshot:
     segments: dict[str, tuple[Segment, ...]] = field(default_factory=dict)
 
 
-def convert_block(block: QTextBlock) -> Converted:
-    """The model content of one surface paragraph, with its offset segments."""
+class _RunFormat(NamedTuple):
+    """What the reader needs of a run's character format."""
+
+    joiner: bool
+    path: tuple[tuple[str, str], ...]
+    counted: bool
+    """Its text is in the checker's text (not inside a proposed insertion)."""
+    note_id: str | None
+    """The footnote of a marker; None for text."""
+    marks: frozenset
+
+
+FormatCache = dict[int, _RunFormat]
+"""A document's character formats by their index in it (``QTextFragment.charFormatIndex``):
+runs of the same format share one index, so a read of a whole document looks at each format
+once rather than at every run. Valid while the document is not changed, so for one read."""
+
+
+def _run_format(fragment, cache: FormatCache | None) -> _RunFormat:
+    index = fragment.charFormatIndex()
+    found = cache.get(index) if cache is not None else None
+    if found is None:
+        fmt = fragment.charFormat()
+        path = formats.proposal_path(fmt)
+        note_id = None
+        if fmt.objectType() == formats.FOOTNOTE_OBJECT:
+            value = fmt.property(formats.NOTE_ID)
+            note_id = value if isinstance(value, str) else ""
+        found = _RunFormat(
+            formats.is_joiner(fmt),
+            path,
+            all(role != "inserted" for _id, role in path),
+            note_id,
+            formats.marks_of(fmt) if note_id is None else frozenset(),
+        )
+        if cache is not None:
+            cache[index] = found
+    return found
+
+
+def convert_block(block: QTextBlock, cache: FormatCache | None = None) -> Converted:
+    """The model content of one surface paragraph, with its offset segments. ``cache``: the
+    formats already looked at in this read (see :data:`FormatCache`)."""
     content: list[Inline] = []
     segments: list[Segment] = []
     model_offset = 0
     nesting = _Nesting(content)
+    block_position = block.position()
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
         it += 1
         if not fragment.isValid():
             continue
-        fmt = fragment.charFormat()
+        run = _run_format(fragment, cache)
         text = fragment.text()
-        position = fragment.position() - block.position()
-        joiner = formats.is_joiner(fmt)
-        if joiner and not text.strip(formats.JOINER):
+        if run.joiner and not text.strip(formats.JOINER):
             continue  # the joiner the surface keeps before a marker: not in the model
-        path = formats.proposal_path(fmt)
-        target = nesting.target(path)
-        counted = all(role != "inserted" for _id, role in path)
-        if fmt.objectType() == formats.FOOTNOTE_OBJECT:
-            note_id = fmt.property(formats.NOTE_ID)
-            for _ in text:
-                if isinstance(note_id, str) and note_id:
-                    target.append(NoteRef(note_id))
+        target = nesting.target(run.path)
+        if run.note_id is not None:
+            if run.note_id:
+                target.extend(NoteRef(run.note_id) for _ in text)
             continue
-        runs = _model_runs(text, joiner)
-        text = "".join(run for _start, run in runs)
+        position = fragment.position() - block_position
+        runs = _model_runs(text, run.joiner)
+        text = "".join(part for _start, part in runs)
         if not text:
             continue
-        marks = formats.marks_of(fmt)
+        marks = run.marks
         if target and isinstance(target[-1], Text) and target[-1].marks == marks:
             target[-1] = Text(target[-1].text + text, marks)
         else:
             target.append(Text(text, marks))
-        if counted:
-            for start, run in runs:
-                segments.append(Segment(model_offset, position + start, len(run)))
-                model_offset += len(run)
+        if run.counted:
+            for start, part in runs:
+                segments.append(Segment(model_offset, position + start, len(part)))
+                model_offset += len(part)
     bfmt = block.blockFormat()
     return Converted(
         text=block.text(),
@@ -190,12 +228,13 @@ class SurfaceReader:
         """Every surface paragraph, converted (reusing unchanged ones)."""
         result: list[Converted] = []
         live: dict[int, Converted] = {}
+        formats_seen: FormatCache = {}
         block = self.qdoc.firstBlock()
         while block.isValid():
             key = block.userState()
             converted = self._cache.get(key) if key > 0 else None
             if converted is None or converted.text != block.text():
-                converted = convert_block(block)
+                converted = convert_block(block, formats_seen)
                 self.conversions += 1
                 key = next(self._keys)
                 block.setUserState(key)

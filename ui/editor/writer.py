@@ -83,6 +83,14 @@ class SurfaceWriter:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self._marks_formats: dict[frozenset, QTextCharFormat] = {}
+        """One format per set of marks, shared by the runs written (never changed after)."""
+
+    def _marks_format(self, marks: frozenset) -> QTextCharFormat:
+        fmt = self._marks_formats.get(marks)
+        if fmt is None:
+            fmt = self._marks_formats[marks] = formats.marks_format(marks)
+        return fmt
 
     def _tooltip(self, proposal_id: str) -> tuple[str, str]:
         from drafting.model import plain_text
@@ -106,8 +114,8 @@ class SurfaceWriter:
             if isinstance(node, Text):
                 if not node.text:
                     continue
-                fmt = formats.marks_format(node.marks)
-                if proposal is not None:
+                fmt = self._marks_format(node.marks)
+                if proposal is not None:  # a copy: _proposal_format never changes its base
                     fmt = self._proposal_format(fmt, proposal, outer)
                 cursor.insertText(node.text, fmt)
             elif isinstance(node, NoteRef):
