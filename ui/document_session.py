@@ -29,7 +29,7 @@ from drafting.model import (
 from drafting.numbering import BlockLabel, block_labels, footnote_numbers, footnote_reference_counts
 from drafting.storage import Revision
 from ui.check_runner import CheckRunner, Debouncer
-from ui.editor import formats, openers, structure_ops
+from ui.editor import first_read, formats, openers, structure_ops
 from ui.editor.findings_view import finding_range, spelling_selections
 from ui.editor.footnote_marker import FootnoteMarkers
 from ui.editor.reader import Snapshot, SurfaceReader
@@ -78,7 +78,7 @@ class DocumentSession(FootnoteGestures, QObject):
         self.markers.numbers = footnote_numbers(document)
         # The surface is filled before it has a layout or a view: with either, every insertion
         # is laid out at once, which made opening a 1 MB text five times slower.
-        load_into(self.qdoc, document)
+        written = load_into(self.qdoc, document)
         self.markers.install(self.qdoc)
         self.editor = DraftEditor(self.qdoc, document.language)
         self.suggesting = Suggester(self)
@@ -86,6 +86,7 @@ class DocumentSession(FootnoteGestures, QObject):
         self.editor.suggesting = self.suggesting
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
         self.reader = SurfaceReader(self.qdoc)
+        self.reader.seed(first_read.conversions(self.qdoc, written))
         self.undo = UndoBridge(self.qdoc, after_text_step=self._after_undo)
         self.findings: list[Finding] = []
         self._snapshot: Snapshot | None = None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from drafting.gc_pause import cyclic_gc_paused
 from ui import file_io
 from ui.background import EveryJob
 from ui.editor.writer import flatten
@@ -99,20 +100,25 @@ class FileCommands:
                 )
                 if answer != Button.Yes:
                     return None
-        try:
-            opened = file_io.open_file(path)
-        except FileProblem as exc:
-            self._error(str(exc))
+        problem = None
+        with cyclic_gc_paused():  # a long text makes many objects and few cycles (collected after)
+            try:
+                opened = file_io.open_file(path)
+            except FileProblem as exc:
+                problem = str(exc)
+            if problem is None:
+                if lock is not None:
+                    lock.acquire()
+                session = self.window.open_document(
+                    opened.document,
+                    title=file_io.display_name(opened.path, opened.source),
+                    path=opened.path,
+                    source=opened.source,
+                    revisions=opened.revisions,
+                )
+        if problem is not None:  # told outside the pause: the message waits for the user
+            self._error(problem)
             return None
-        if lock is not None:
-            lock.acquire()
-        session = self.window.open_document(
-            opened.document,
-            title=file_io.display_name(opened.path, opened.source),
-            path=opened.path,
-            source=opened.source,
-            revisions=opened.revisions,
-        )
         session.disk_stamp = opened.stamp
         session.lock = lock
         notice = import_notice(opened.report, path.name)

@@ -133,20 +133,22 @@ def convert_block(block: QTextBlock, cache: FormatCache | None = None) -> Conver
             for start, part in runs:
                 segments.append(Segment(model_offset, position + start, len(part)))
                 model_offset += len(part)
+    return Converted(text=block.text(), content=content, segments=tuple(segments), **block_fields(block))
+
+
+def block_fields(block: QTextBlock) -> dict[str, object]:
+    """What a conversion takes from the paragraph's own format: kind, depth, id and the rest."""
     bfmt = block.blockFormat()
-    return Converted(
-        text=block.text(),
-        kind=formats.kind_of(bfmt),
-        depth=formats.depth_of(bfmt),
-        block_id=formats.id_of(bfmt),
-        numbered=bool(
+    return {
+        "kind": formats.kind_of(bfmt),
+        "depth": formats.depth_of(bfmt),
+        "block_id": formats.id_of(bfmt),
+        "numbered": bool(
             bfmt.property(formats.BLOCK_NUMBERED) if bfmt.hasProperty(formats.BLOCK_NUMBERED) else True
         ),
-        content=content,
-        segments=tuple(segments),
-        alternative_to=formats.alternative_to_of(bfmt),
-        agreed_ad_ref=formats.agreed_of(bfmt),
-    )
+        "alternative_to": formats.alternative_to_of(bfmt),
+        "agreed_ad_ref": formats.agreed_of(bfmt),
+    }
 
 
 class _Nesting:
@@ -223,6 +225,15 @@ class SurfaceReader:
             if block.position() > end:
                 break
             block = block.next()
+
+    def seed(self, conversions: list[tuple[QTextBlock, Converted]]) -> None:
+        """Take conversions made without reading (:mod:`ui.editor.first_read`) as if read: the
+        next read reuses them like any unchanged paragraph's (and converts a paragraph anew if
+        its text is not the conversion's)."""
+        for block, converted in conversions:
+            key = next(self._keys)
+            block.setUserState(key)
+            self._cache[key] = converted
 
     def paragraphs(self) -> list[Converted]:
         """Every surface paragraph, converted (reusing unchanged ones)."""

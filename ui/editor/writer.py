@@ -163,8 +163,9 @@ class SurfaceWriter:
             self.write_inlines(cursor, para.content)
 
 
-def load_into(qdoc: QTextDocument, document: Document) -> None:
-    """Replace ``qdoc``'s content with ``document`` (not undoable: used when opening)."""
+def load_into(qdoc: QTextDocument, document: Document) -> list[FlatBlock]:
+    """Replace ``qdoc``'s content with ``document`` (not undoable: used when opening); returns
+    the paragraphs written, one surface block each."""
     qdoc.setUndoRedoEnabled(False)
     qdoc.clear()
     cursor = QTextCursor(qdoc)
@@ -173,3 +174,4 @@ def load_into(qdoc: QTextDocument, document: Document) -> None:
         paragraphs = [FlatBlock(BlockKind.PARAGRAPH.value, new_id("p"), 0, [])]
     SurfaceWriter(document).write_paragraphs(cursor, paragraphs, first_in_place=True)
     qdoc.setUndoRedoEnabled(True)
+    return paragraphs
