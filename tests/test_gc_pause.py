@@ -21,8 +21,8 @@ def test_paused_inside_resumed_after_also_after_an_error():
     with cyclic_gc_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(ValueError), cyclic_gc_paused():
-        raise ValueError
+    with pytest.raises(ValueError, match="in the middle"), cyclic_gc_paused():
+        raise ValueError("in the middle")
     assert gc.isenabled()
 
 

@@ -147,7 +147,7 @@ def _new_block(source: _Source, block: Block, anchor: tuple[str | None, str | No
             if proposal.date:
                 dates.append(proposal.date)
     copied = _accepted_block(block, source.refs)
-    key = "\n".join(content_key(b.content, {})[0] for b in walk([copied]))
+    key = "\n".join(content_key(b.content, {}) for b in walk([copied]))
     return NewBlock(copied, anchor, key, authors or [ret.delegation], dates, source.index, source_id)
 
 
@@ -173,9 +173,9 @@ def _footnote_remap(state: CompileState, marked: Document, note_pairs: dict[str,
         if note is None:
             return old
         content = resolve_content(note.content, accept=True)
-        key = content_key(content, {})[0]
+        key = content_key(content, {})
         for existing_id, existing in state.new_footnotes.items():
-            if content_key(existing.content, {})[0] == key:
+            if content_key(existing.content, {}) == key:
                 return existing_id
         new = unique(old, set(state.base.footnotes) | set(state.new_footnotes))
         state.new_footnotes[new] = Footnote(new, content)

@@ -108,7 +108,7 @@ def _effect(state: CompileState, edit: Edit, start: int, end: int) -> str:
     content = state.text[edit.target]
     return content_key(
         atom_slice(content, start, edit.start) + edit.inserted + atom_slice(content, edit.end, end), {}
-    )[0]
+    )
 
 
 def _describe(state: CompileState, edit: Edit) -> str:

@@ -30,7 +30,7 @@ def link_moves(state: CompileState, edits: list[Edit], new_blocks: list[NewBlock
         match = next((e for e in whole if source is not None and e.source_id == source), None)
         if match is None:
             match = next(
-                (e for e in whole if content_key(state.text[e.target], {})[0] == item.key.split("\n")[0]),
+                (e for e in whole if content_key(state.text[e.target], {}) == item.key.split("\n")[0]),
                 None,
             )
         if match is not None:
