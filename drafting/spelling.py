@@ -18,6 +18,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, cached_property, lru_cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +41,9 @@ can ask for distance 2 for one word with ``Speller.suggest(word, thorough=True)`
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670"
 # Letters (and digits, dropped below) with inner apostrophes and hyphens.
 _WORD = re.compile(rf"[\w{_MARKS}]+(?:['’\-\u2010\u2011][\w{_MARKS}]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+(?:['\-][A-Za-z0-9_]+)*")
+"""``_WORD`` for an ASCII text (\\w is A-Z, a-z, 0-9 and _ there; the marks and the other
+apostrophe and hyphens are not ASCII): the same words, found faster. See :func:`_words_of`."""
 _NOT_WORD = re.compile(r"[\d_]")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 _SKIP = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|int|com|net|gov|edu)\b")
@@ -103,20 +107,30 @@ class Word(NamedTuple):
     end: int
 
 
+def _words_of(text: str) -> re.Pattern[str]:
+    """The pattern that finds the words of ``text``: ``_WORD``, or its ASCII form where it finds the same."""
+    return _ASCII_WORD if text.isascii() else _WORD
+
+
 def tokenize(text: str) -> list[Word]:
     """The words of ``text``: letters with inner apostrophes and hyphens; "60th", "CO2" and
     the parts of URLs and e-mail addresses are not words."""
-    words = [
-        Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text) if not _NOT_WORD.search(m.group())
-    ]
+    return [Word(m.group(), m.start(), m.end()) for m in word_matches(text)]
+
+
+def word_matches(text: str) -> list[re.Match[str]]:
+    """The words of :func:`tokenize` as regex matches: cheaper to make than Words, for a caller that
+    wants only a few of them as Words."""
+    words = [m for m in _words_of(text).finditer(text) if not _NOT_WORD.search(m.group())]
     skipped = addresses(text)
     if not skipped:
         return words
     kept, index = [], 0  # both in text order: one pass, not every word against every address
     for word in words:
-        while index < len(skipped) and skipped[index][1] <= word.start:
+        start = word.start()
+        while index < len(skipped) and skipped[index][1] <= start:
             index += 1
-        if not (index < len(skipped) and skipped[index][0] <= word.start):
+        if not (index < len(skipped) and skipped[index][0] <= start):
             kept.append(word)
     return kept
 
@@ -208,6 +222,7 @@ class Speller:
         self.enabled = language in LANGUAGES
         self.extra = un_terms() | {w.lower().replace("’", "'") for w in user_words}
         self._names_source = document_words
+        self._misspelt = _verdicts(language, user_words) if isinstance(user_words, frozenset) else {}
         if self.enabled:
             frequency = checker(language).word_frequency
             self._dictionary = frequency.dictionary
@@ -221,25 +236,59 @@ class Speller:
 
     def unknown(self, text: str) -> list[Word]:
         """The misspelt words of ``text`` (hyphenated compounds: the unknown parts)."""
+        return self.unknown_from(self.unknown_parts(text))
+
+    def unknown_parts(self, text: str) -> tuple[Word | None, tuple[Word, ...]]:
+        """:meth:`unknown` in two parts: the first word of ``text`` if it is still to be checked, and
+        the misspelt words after it. Only the first word can be known as one of the document's names
+        (see :meth:`is_known`), so the second part depends on nothing but the text, the language and
+        the user's words: a checker may remember it by text. :meth:`unknown_from` finishes the job."""
         if not self.enabled:
-            return []
+            return None, ()
         # First a sieve over the bare strings: known lower-case words, names and numbers go.
-        tokens = _WORD.findall(text)
+        tokens = _words_of(text).findall(text)
         dictionary = self._dictionary
-        suspects = {
-            t for t in set(tokens) if t not in dictionary and t == t.lower() and not _NOT_WORD.search(t)
+        suspects = {  # the dictionary lookups first, at C speed: most words go there
+            t
+            for t in filterfalse(dictionary.__contains__, set(tokens))
+            if t == t.lower() and not _NOT_WORD.search(t) and self._misspelt_alone(t)
         }
-        suspects = {t for t in suspects if next(self._check(Word(t, 0, len(t)), at_start=False), None)}
         first = next((t for t in tokens if not _NOT_WORD.search(t)), "")
         if first != first.lower() and first.lower() not in dictionary:
             suspects.add(first)  # a paragraph's first word is checked even when capitalised
         if not suspects:
-            return []
-        found = []
-        for index, word in enumerate(tokenize(text)):
-            if word.text in suspects and not _is_label(text, word):
-                found.extend(self._check(word, at_start=index == 0))
-        return found
+            return None, ()
+        opening: Word | None = None
+        found: list[Word] = []
+        for index, match in enumerate(word_matches(text)):
+            if match.group() not in suspects:
+                continue
+            word = Word(match.group(), match.start(), match.end())
+            if not _is_label(text, word):
+                if index == 0:
+                    opening = word
+                else:
+                    found.extend(self._check(word, at_start=False))
+        return opening, tuple(found)
+
+    def _misspelt_alone(self, token: str) -> bool:
+        """Whether ``token`` has an unknown part away from the start of a paragraph, remembered by
+        token (the same words recur from paragraph to paragraph, and from check to check)."""
+        misspelt = self._misspelt.get(token)
+        if misspelt is None:
+            if len(self._misspelt) >= _VERDICTS_KEPT:
+                self._misspelt.clear()  # a text of endless made-up words: start again
+            misspelt = self._misspelt[token] = (
+                next(self._check(Word(token, 0, len(token)), False), None) is not None
+            )
+        return misspelt
+
+    def unknown_from(self, parts: tuple[Word | None, tuple[Word, ...]]) -> list[Word]:
+        """The misspelt words of a text from its :meth:`unknown_parts`: the first word checked now."""
+        opening, found = parts
+        if opening is None:
+            return list(found)
+        return [*self._check(opening, at_start=True), *found]
 
     def _check(self, word: Word, at_start: bool) -> Iterator[Word]:
         if _HYPHENS.search(word.text):
@@ -300,6 +349,18 @@ class Speller:
         if not found and thorough:
             found = _suggestions(self.language, word.lower(), 2)
         return [match_case(word, s) for s in found[:limit]]
+
+
+_VERDICTS_KEPT = 100_000
+
+
+@lru_cache(maxsize=8)
+def _verdicts(language: str, user_words: frozenset[str]) -> dict[str, bool]:
+    """Token -> whether it is misspelt away from the start of a paragraph (``Speller._misspelt_alone``),
+    for one language and user dictionary: shared by the Spellers of successive check runs, as the
+    verdict depends on nothing else (the document's names are only asked about a first word). Threads
+    may share it: a verdict is only ever added, or the whole forgotten, never changed."""
+    return {}
 
 
 @lru_cache(maxsize=4096)

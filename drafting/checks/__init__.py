@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from drafting.checks.context import CheckContext, CheckSettings
+from drafting.checks.context import CheckContext, CheckSettings, Trigger
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block, Document
 
@@ -28,17 +28,19 @@ class Rule:
     summary: str
     footnotes: bool
     """Block rules: also run on footnote texts."""
+    trigger: Trigger | None = None
+    """Block rules: run only on the texts that pass it (see :class:`Trigger`)."""
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(
-    rule_id: str, scope: str = "block", *, footnotes: bool = False
+    rule_id: str, scope: str = "block", *, footnotes: bool = False, trigger: Trigger | None = None
 ) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
     def register(function: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         summary = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else rule_id
-        RULES[rule_id] = Rule(rule_id, scope, function, summary, footnotes)
+        RULES[rule_id] = Rule(rule_id, scope, function, summary, footnotes, trigger)
         return function
 
     return register
@@ -64,6 +66,8 @@ def all_findings(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
             findings.extend(item.function(ctx))
         else:
             targets = ctx.blocks + ctx.footnote_blocks if item.footnotes else ctx.blocks
+            if item.trigger is not None:
+                targets = [block for block in targets if ctx.triggered(item.trigger, block)]
             for block in targets:
                 findings.extend(item.function(ctx, block))
     return sort_findings(ctx, findings)
@@ -79,7 +83,7 @@ def check_block(document: Document, block_id: str, settings: CheckSettings | Non
     else:
         block = document.block(block_id)
         items = [item for item in RULES.values() if item.scope == "block"]
-    findings = [f for item in items for f in item.function(ctx, block)]
+    findings = [f for item in items if ctx.triggered(item.trigger, block) for f in item.function(ctx, block)]
     return sort_findings(ctx, findings)
 
 
@@ -98,6 +102,7 @@ __all__ = [
     "Finding",
     "Fix",
     "Severity",
+    "Trigger",
     "check_block",
     "rule",
     "run_checks",

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from drafting.checks import rule
-from drafting.checks.context import CheckContext, fact
+from drafting.checks.context import CheckContext, Trigger, fact
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 
@@ -20,6 +20,10 @@ _RESOLUTION = re.compile(rf"(?<![\w/.\-])(\d{{1,4}})/(\d{{1,4}})(?: [A-Z])?\s*(?
 r"""``67/193 of 20 December 2012``. Spaces, an optional comma, spaces: written ``\s*,?\s*`` the two
 runs could share the spaces of one long run in every way before giving up, quadratic in it (issue 14)."""
 _SC_RESOLUTION = re.compile(rf"\b(\d{{1,4}}) \((\d{{4}})\)(?: of {DATE})?")
+_RESOLUTION_SCREEN = re.compile(rf"/\d{{1,4}}(?: [A-Z])?\s*(?:,\s*)?of {DATE}")
+_SC_DATED_SCREEN = re.compile(rf"\(\d{{4}}\) of {DATE}")
+"""What a resolution dated by ``_RESOLUTION`` or ``_SC_RESOLUTION`` holds, found fast (see
+``CheckContext.matches``): "/193 of 20 December 2012", "(2013) of 20 December 2013"."""
 _BODIES = [
     ("General Assembly", "GA"),
     ("Economic and Social Council", "ECOSOC"),
@@ -43,7 +47,31 @@ _YEAR_RANGE = re.compile(r"(?<![\w/.\-])((?:19|20)\d\d)-((?:19|20)\d\d|\d\d)(?![
 _US_DATE = re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
 _ORDINAL_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th) (?:of )?({_MONTH}),? (\d{{4}})\b")
 _ABBREVIATED_DATE = re.compile(r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (\d{4})\b")
+_WRONG_DATES = (
+    (_US_DATE, "mdy", re.compile(rf"(?:{_MONTH}) \d{{1,2}},? \d{{4}}")),
+    (_ORDINAL_DATE, "dmy", re.compile(rf"\d(?:st|nd|rd|th) (?:of )?(?:{_MONTH}),? \d{{4}}")),
+    (
+        _ABBREVIATED_DATE,
+        "dmy",
+        re.compile(r"\d (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{4}"),
+    ),
+)
+"""The wrong date forms, the order of their groups, and what a match of each holds, found fast (see
+``CheckContext.matches``)."""
 _ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
+_MONTH_START = re.compile("|".join(sorted({m[:3] for m in MONTHS})))
+NAMES_A_MONTH = Trigger("dates.month", lambda text: _MONTH_START.search(text) is not None)
+"""Every date the rules read names its month in full or abbreviated, so holds the month's first three
+letters: without any of them a text has no date (and no resolution "of" a date) to judge."""
+_YEAR_HYPHEN = re.compile(r"(?:19|20)\d\d-")
+HAS_YEAR_HYPHEN = Trigger("dates.year-hyphen", lambda text: _YEAR_HYPHEN.search(text) is not None)
+"""What every match of ``_YEAR_RANGE`` holds; unlike it, found fast (it starts with a digit, not
+with a lookbehind, so the regex engine skips ahead to the candidates)."""
+_SERIES_SLASH = re.compile(r"[A-Z]/")
+NAMES_A_SERIES = Trigger(
+    "symbols.series", lambda text: "/" in text and _SERIES_SLASH.search(text) is not None
+)
+"""Every document symbol has a capital letter (of its series) before a "/"."""
 
 
 def _body_before(text: str, position: int, ctx: CheckContext) -> str | None:
@@ -70,11 +98,11 @@ def _own_organ(ctx: CheckContext) -> str | None:
     return _ORGAN_CODES.get(organ, "GA" if ctx.is_resolution else None)
 
 
-@rule("citation.resolution-date", footnotes=True)
+@rule("citation.resolution-date", footnotes=True, trigger=NAMES_A_MONTH)
 def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A resolution number whose date does not fit it (GA session, CND session, ECOSOC or SC year)."""
     text = ctx.text(block)
-    for match in _RESOLUTION.finditer(text):
+    for match in ctx.matches(_RESOLUTION, text, _RESOLUTION_SCREEN):
         first, number = match.group(1), match.group(2)
         day, month, year = int(match.group(3)), match.group(4), int(match.group(5))
         cited = f"{first}/{number}"
@@ -126,7 +154,7 @@ def resolution_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
                     f"the Commission on Narcotic Drugs adopts resolutions in March (or at its reconvened session"
                     f" in December); {day} {month} {year} is unusual for {cited}",
                 )
-    for match in _SC_RESOLUTION.finditer(text):
+    for match in ctx.matches(_SC_RESOLUTION, text, _SC_DATED_SCREEN):
         if match.group(5) is None:
             continue
         number, paren_year, year = match.group(1), int(match.group(2)), int(match.group(5))
@@ -147,11 +175,11 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@rule("date.impossible", footnotes=True)
+@rule("date.impossible", footnotes=True, trigger=NAMES_A_MONTH)
 def impossible_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A date that does not exist (31 June, 29 February in a common year)."""
     text = ctx.text(block)
-    for match in _DATE.finditer(text):
+    for match in ctx.matches(_DATE, text):
         day, month, year = int(match.group(1)), MONTHS.index(match.group(2)) + 1, int(match.group(3))
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
             yield ctx.finding(
@@ -164,14 +192,14 @@ def impossible_dates(ctx: CheckContext, block: Block) -> Iterator[Finding]:
             )
 
 
-@rule("date.format", footnotes=True)
+@rule("date.format", footnotes=True, trigger=NAMES_A_MONTH)
 def date_format(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A date not written "20 December 2012" (no comma, no ordinal, month in full)."""
     if ctx.language != "en":
         return
     text = ctx.text(block)
-    for pattern, order in ((_US_DATE, "mdy"), (_ORDINAL_DATE, "dmy"), (_ABBREVIATED_DATE, "dmy")):
-        for match in pattern.finditer(text):
+    for pattern, order, screen in _WRONG_DATES:
+        for match in ctx.matches(pattern, text, screen):
             groups = match.groups()
             if order == "mdy":
                 month, day, year = groups
@@ -190,11 +218,11 @@ def date_format(ctx: CheckContext, block: Block) -> Iterator[Finding]:
             )
 
 
-@rule("date.year-range", footnotes=True)
+@rule("date.year-range", footnotes=True, trigger=HAS_YEAR_HYPHEN)
 def year_range(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A range of years with a hyphen instead of an en dash (2008–2011)."""
     text = ctx.text(block)
-    for match in _YEAR_RANGE.finditer(text):
+    for match in ctx.matches(_YEAR_RANGE, text):
         dash = match.start(2) - 1
         yield ctx.finding(
             block,
@@ -221,23 +249,31 @@ def _names_opcw(ctx: CheckContext) -> bool:
     return any(ctx.per_text("citations.opcw", t, lambda t: _OPCW.search(t) is not None) for t in texts)
 
 
-@rule("citation.symbol", footnotes=True)
+@rule("citation.symbol", footnotes=True, trigger=NAMES_A_SERIES)
 def symbols(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """A document symbol that does not parse (A/RES/67.193, A/C.3/67/L15)."""
+    text = ctx.text(block)
+    for start, end, candidate in ctx.per_text("symbols.malformed", text, _malformed_symbols):
+        if _OPCW_NOTE.fullmatch(candidate) and ctx.fact("citations.names-opcw"):
+            continue
+        yield ctx.finding(
+            block,
+            "citation.symbol",
+            Severity.WARNING,
+            start,
+            end,
+            f"'{candidate}' is not a well-formed document symbol",
+        )
+
+
+def _malformed_symbols(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The symbols of ``text`` in a UN series that do not parse, as (start, end, symbol)."""
     from drafting.symbols import MAIN_SERIES, SPECIAL_SERIES, find_symbols, parse_symbol
 
     known = {series.split("/")[0] for series in MAIN_SERIES + SPECIAL_SERIES}
-    text = ctx.text(block)
-    for start, end, candidate in find_symbols(text):
-        # Only UN series are held to the grammar: "NCT/CID/696" is another body's reference.
-        if candidate.split("/")[0] in known and parse_symbol(candidate) is None:
-            if _OPCW_NOTE.fullmatch(candidate) and ctx.fact("citations.names-opcw"):
-                continue
-            yield ctx.finding(
-                block,
-                "citation.symbol",
-                Severity.WARNING,
-                start,
-                end,
-                f"'{candidate}' is not a well-formed document symbol",
-            )
+    # Only UN series are held to the grammar: "NCT/CID/696" is another body's reference.
+    return tuple(
+        (start, end, candidate)
+        for start, end, candidate in find_symbols(text)
+        if candidate.split("/")[0] in known and parse_symbol(candidate) is None
+    )

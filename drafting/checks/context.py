@@ -11,6 +11,7 @@ depending on everything and is re-run every time.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -131,10 +132,10 @@ class TextMemo:
     """
 
     def __init__(self, previous: TextMemo | None = None) -> None:
-        self.values: dict[tuple[str, str], Any] = {}
+        self.values: dict[tuple[Hashable, str], Any] = {}
         self._previous = previous.values if previous is not None else {}
 
-    def get(self, name: str, text: str, compute: Callable[[str], _T]) -> _T:
+    def get(self, name: Hashable, text: str, compute: Callable[[str], _T]) -> _T:
         key = (name, text)
         value = self.values.get(key, _MISSING)
         if value is _MISSING:
@@ -143,6 +144,23 @@ class TextMemo:
                 value = compute(text)
             self.values[key] = value
         return value
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A cheap test a text must pass for a rule to find anything in it: a rule registered with a
+    trigger is only run on the paragraphs and footnotes that pass (a date rule on texts naming a
+    month). The test must be a necessary condition of every finding the rule can give, whatever the
+    document and settings, so that skipping the rule elsewhere changes nothing; it is computed once
+    per text and run (``name`` keys it in the :class:`TextMemo`), and rules may share one."""
+
+    name: str
+    test: Callable[[str], bool]
+
+
+PREFILTER = True
+"""Whether rules are skipped on texts that fail their trigger. Tests turn it off to check that the
+triggers change no finding."""
 
 
 class CheckContext:
@@ -201,6 +219,30 @@ class CheckContext:
     def per_text(self, name: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered by name and text (see :class:`TextMemo` for what it may read)."""
         return self.memo.get(name, text, compute)
+
+    def matches(
+        self, pattern: re.Pattern[str], text: str, screen: re.Pattern[str] | None = None
+    ) -> tuple[re.Match[str], ...]:
+        """``pattern.finditer(text)``, found once per text (a compilation repeats paragraphs).
+
+        ``screen``, if given, is a regex that finds something in every text ``pattern`` finds something
+        in, and finds it faster (it starts with a plain character where ``pattern`` starts with ``\\b``
+        or a lookbehind, so the regex engine skips ahead): ``pattern`` only scans the texts it passes."""
+
+        def find(text: str) -> tuple[re.Match[str], ...]:
+            if screen is not None and PREFILTER and screen.search(text) is None:
+                return ()
+            return tuple(pattern.finditer(text))
+
+        # keyed on the regexes' texts and flags: hashing a compiled regex hashes its program every time
+        key = (pattern.pattern, pattern.flags, screen and (screen.pattern, screen.flags))
+        return self.memo.get(key, text, find)
+
+    def triggered(self, trigger: Trigger | None, block: Block) -> bool:
+        """Whether ``block``'s text passes ``trigger`` (always, without one or with prefiltering off)."""
+        if trigger is None or not PREFILTER:
+            return True
+        return self.memo.get(trigger.name, self.text(block), trigger.test)
 
     def has_footnote(self, footnote_id: str) -> bool:
         return self.fact("footnote-exists", footnote_id)

@@ -183,6 +183,9 @@ def _run_block_rules(
     reads: Facts = {}
     findings: dict[str, tuple[Finding, ...]] = {}
     for item in items:
+        if not ctx.triggered(item.trigger, block):  # reads the text only: nothing to record
+            findings[item.id] = ()
+            continue
         ctx.reads = reads
         try:
             findings[item.id] = tuple(item.function(ctx, block))

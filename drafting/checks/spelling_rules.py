@@ -13,20 +13,21 @@ from dataclasses import dataclass
 from functools import cache
 from weakref import WeakKeyDictionary
 
-from drafting.checks import rule
+from drafting.checks import context, rule
 from drafting.checks.context import CheckContext, Spans, excerpt, fact
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 from drafting.resources import load_json
 from drafting.spelling import (
     Speller,
+    Word,
     addresses,
     checker,
     match_case,
     split_hyphens,
     strip_possessive,
-    tokenize,
     un_terms,
+    word_matches,
 )
 
 _spellers: WeakKeyDictionary[CheckContext, Speller] = WeakKeyDictionary()
@@ -73,10 +74,11 @@ def document_words(texts: Iterable[str]) -> frozenset[str]:
     """
     found: set[str] = set()
     for text in texts:
-        for word in tokenize(text):
-            if word.text == word.text.lower():
+        for match in word_matches(text):  # Words made only for the few capitalised ones
+            token = match.group()
+            if token == token.lower():
                 continue
-            for part in split_hyphens(word):
+            for part in split_hyphens(Word(token, match.start(), match.end())):
                 if not part.text[:1].isupper():
                     continue
                 if part.text.isupper() or _mid_sentence(text, part.start):
@@ -102,7 +104,7 @@ def unknown_word(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     if not speller.enabled:
         return
     text = ctx.text(block)
-    for word in speller.unknown(text):
+    for word in speller.unknown_from(ctx.per_text("speller.unknown", text, speller.unknown_parts)):
         suggestions = speller.suggest(word.text)
         message = f"'{word.text}' is not in the dictionary"
         if suggestions:
@@ -120,7 +122,9 @@ def house_style(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     if not ctx.settings.spelling or ctx.language != "en":
         return
     text = ctx.text(block)
-    for correction in house_style_corrections(text):
+    for correction in ctx.per_text(
+        "house-style.corrections", text, lambda t: tuple(house_style_corrections(t))
+    ):
         start, end, wrong, right = correction.start, correction.end, correction.wrong, correction.right
         if wrong == "Organisation" and names_an_organisation(ctx):
             continue  # "the Organisation": the body named before (the OPCW), in its own spelling
@@ -167,6 +171,8 @@ class HouseStyle:
     pairs: dict[str, str]
     ise_exceptions: frozenset[str]
     phrases: re.Pattern[str] | None
+    wrong: frozenset[str] = frozenset()
+    """The keys of ``pairs`` (a set operation with a frozenset runs over the smaller side)."""
 
 
 @cache
@@ -174,7 +180,8 @@ def house_style_data() -> HouseStyle:
     data = load_json("dictionaries", "house_style.json")
     phrases = data.get("phrase_exceptions", [])
     pattern = re.compile("|".join(map(re.escape, phrases)), re.IGNORECASE) if phrases else None
-    return HouseStyle(dict(data["pairs"]), frozenset(data["ise_exceptions"]), pattern)
+    pairs = dict(data["pairs"])
+    return HouseStyle(pairs, frozenset(data["ise_exceptions"]), pattern, frozenset(pairs))
 
 
 _QUOTATION = re.compile(r"\b(?:entitled|titled)\s+(?:“[^“”]*”|\"[^\"\n]*\")")
@@ -183,10 +190,14 @@ regarding the aerosolised use …”'): the title of another body's document is 
 (Editorial Manual: titles and quotations follow the original), so house style is not applied inside it.
 Other quotations (a UN official's words in a press release) are still held to UN spelling."""
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+"""``_TOKEN`` for an ASCII text, where a letter is A-Z or a-z: the same words, found faster."""
 _ISE = re.compile(r"^(?P<stem>[a-z]{2,}?)is(?P<suffix>e|es|ed|ing|ation|ations|ational|er|ers|able)$")
-_ISE_ENDINGS = tuple(
-    "is" + s for s in ("e", "es", "ed", "ing", "ation", "ations", "ational", "er", "ers", "able")
-)
+_ISE_SUFFIXES = ("e", "es", "ed", "ing", "ation", "ations", "ational", "er", "ers", "able")
+_ISE_ENDINGS = tuple("is" + s for s in _ISE_SUFFIXES)
+_ISE_OR_LYZ = re.compile(rf"is(?:{'|'.join(_ISE_SUFFIXES)})(?![^\W\d_])|lyz")
+"""What a lower-cased text holds if one of its words ends in an -ise form or holds "lyz" (a word
+without a hyphen is a whole run of letters, so its ending is followed by no letter)."""
 _LYZE = re.compile(r"^(?P<stem>[a-z]*)lyz(?P<suffix>e|es|ed|ing|er|ers)$")
 
 
@@ -195,27 +206,40 @@ def house_style_corrections(text: str) -> list[Correction]:
     style = house_style_data()
     # A sieve over the distinct lower-case words (compounds, their parts and pairs of parts,
     # for non-co-operation); then the few candidates are found and judged in place.
-    words = set(_TOKEN.findall(text.lower()))
-    for compound in [w for w in words if "-" in w]:
-        parts = compound.split("-")
-        words.update(parts)
-        words.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
-    candidates = {
-        w for w in words if w in style.pairs or ("-" not in w and (w.endswith(_ISE_ENDINGS) or "lyz" in w))
-    }
+    lower = text.lower()
+    words = set((_ASCII_TOKEN if lower.isascii() else _TOKEN).findall(lower))
+    if "-" in lower:
+        for compound in [w for w in words if "-" in w]:
+            parts = compound.split("-")
+            words.update(parts)
+            words.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
+    # The words in the house-style pairs by a set operation; the words without a hyphen that end
+    # in an -ise form or hold "lyz" are looked for in Python only in the few texts that may have one.
+    candidates = words & style.wrong
+    if _ISE_OR_LYZ.search(lower) or not context.PREFILTER:
+        candidates.update(w for w in words if "-" not in w and (w.endswith(_ISE_ENDINGS) or "lyz" in w))
     if not candidates:
         return []
     alternatives = "|".join(map(re.escape, sorted(candidates, key=len, reverse=True)))
-    protected = [m.span() for m in style.phrases.finditer(text)] if style.phrases else []
-    protected += addresses(text)
-    protected += [m.span() for m in _QUOTATION.finditer(text)]
-    covered = Spans(protected)
+    covered: Spans | None = None  # found when first needed: most candidates are fine as they are
     found = []
     for match in re.finditer(rf"(?<![\w'’])(?:{alternatives})(?!\w)", text, re.IGNORECASE):
         result = _respell(match.group(), style)
-        if result is not None and not covered.covers(match.start()):
+        if result is None:
+            continue
+        if covered is None:
+            covered = _protected(text, style)
+        if not covered.covers(match.start()):
             found.append(Correction(match.start(), match.end(), match.group(), *result))
     return found
+
+
+def _protected(text: str, style: HouseStyle) -> Spans:
+    """Where house style is not applied: phrase exceptions, addresses, quoted titles."""
+    protected = [m.span() for m in style.phrases.finditer(text)] if style.phrases else []
+    protected += addresses(text)
+    protected += [m.span() for m in _QUOTATION.finditer(text)]
+    return Spans(protected)
 
 
 def _respell(word: str, style: HouseStyle) -> tuple[str, str] | None:

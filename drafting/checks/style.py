@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from drafting.brackets import pairs_in
 from drafting.checks import rule
-from drafting.checks.context import CheckContext, Spans, excerpt
+from drafting.checks.context import CheckContext, Spans, Trigger, excerpt
 from drafting.checks.finding import Finding, Fix, Severity
 from drafting.model import Block
 
@@ -21,19 +21,23 @@ _ABBREVIATIONS = {
 }
 _ABBREVIATION = re.compile(r"(?<![\w.\-/])(U\.N\.|UNGA|UNSC|ECOSOC|UN)(?![\w\-/]|\.\w)")
 _OFFICIAL_NAMES = re.compile(r"\bUN[ -](?:Women|Habitat|Water|Energy|Oceans|Nutrition)\b")
+NAMES_AN_ABBREVIATION = Trigger(
+    "abbreviations.un", lambda text: "UN" in text or "U.N." in text or "ECOSOC" in text
+)
+"""Every abbreviation of ``_ABBREVIATION`` holds "UN", or is "U.N." or "ECOSOC"."""
 _CJK = r"\u3400-\u9fff"
 _HALF_WIDTH = re.compile(rf"(?<=[{_CJK}》”）])([,;:.])(?=[{_CJK}《“（]|\s*$)")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", ".": "。"}
 
 
-@rule("style.un-abbreviation", footnotes=True)
+@rule("style.un-abbreviation", footnotes=True, trigger=NAMES_AN_ABBREVIATION)
 def un_abbreviation(ctx: CheckContext, block: Block) -> Iterator[Finding]:
     """ "UN", "ECOSOC" and the like in running text: UN texts write the names in full."""
     if ctx.language != "en":
         return
     text = ctx.text(block)
-    official = Spans(m.span() for m in _OFFICIAL_NAMES.finditer(text))
-    for match in _ABBREVIATION.finditer(text):
+    official = Spans(m.span() for m in ctx.matches(_OFFICIAL_NAMES, text))
+    for match in ctx.matches(_ABBREVIATION, text):
         if official.covers(match.start()):
             continue
         full = _ABBREVIATIONS[match.group(1)]

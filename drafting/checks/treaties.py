@@ -5,10 +5,12 @@ cite a different instrument than the text names, and one instrument given differ
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import add
 
 from drafting.checks import rule
 from drafting.checks.context import CheckContext, excerpt
@@ -30,10 +32,11 @@ of capitalised words the square (issue 14)."""
 _INSTRUMENTS = frozenset({"Convention", "Covenant", "Protocol", "Agreement", "Treaty"})
 _TITLE_WORDS = frozenset({"on", "for", "against", "of", "concerning", "in", "the", "and"})
 _INSTRUMENT_WORD = re.compile(r"Convention|Covenant|Protocol|Agreement|Treaty")
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 _NOT_IN_WORD = re.compile(r"[^\w'’-]")
 _YEAR_WORD = re.compile(r"\d{4}(?!\w)")
 _START = re.compile(r"\b[A-Z]")
+_OF_YEAR = re.compile(r" of \d{4}")
+"""What every match of ``GENERIC_PATTERN`` holds (its " of (\\d{4})")."""
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,14 @@ def generic_mentions(text: str) -> tuple[GenericMention, ...]:
     word of a run of prefix words has fewer choices than the run's first word, so the furthest
     good choice of every run is computed once, from the right (``best``).
     """
-    if " of " not in text or not _INSTRUMENT_WORD.search(text):
+    if " of " not in text or not _INSTRUMENT_WORD.search(text) or not _OF_YEAR.search(text):
         return ()
     words = text.split(" ")
     last = len(words) - 1  # every word before it is followed by a space
-    offsets = [0] * len(words)
-    for i in range(1, len(words)):
-        offsets[i] = offsets[i - 1] + len(words[i - 1]) + 1
-    capitalised = [_CAPITALISED.fullmatch(word) is not None for word in words]
+    # Where each word starts: the lengths of the words before it, and a space after each of them.
+    offsets = list(map(add, accumulate(map(len, words[:-1]), initial=0), count()))
+    # Capitalised words, [A-Z][\w'’-]+ in full: no regex call for the many words not starting A-Z.
+    capitalised = ["A" <= w[:1] <= "Z" and len(w) > 1 and _NOT_IN_WORD.search(w, 1) is None for w in words]
     exits: dict[int, int | None] = {}
 
     def walk(i: int) -> int | None:
@@ -90,8 +93,8 @@ def generic_mentions(text: str) -> tuple[GenericMention, ...]:
 
     # best[i]: the furthest instrument word with a tail, among word i and, if word i is a prefix
     # word, the rest of its run of prefix words and the word ending the run.
-    best: list[int | None] = [None] * (last + 2)
-    for i in range(last, -1, -1):
+    best: list[int | None] = [None] * (last + 2)  # None for a word not capitalised (nor instrument)
+    for i in reversed(list(compress(range(last + 1), capitalised))):
         own = i if words[i] in _INSTRUMENTS and walk(i) is not None else None
         is_prefix = capitalised[i] and i < last
         best[i] = (best[i + 1] if best[i + 1] is not None else own) if is_prefix else own
@@ -99,13 +102,11 @@ def generic_mentions(text: str) -> tuple[GenericMention, ...]:
 
     found: list[GenericMention] = []
     resume = 0
-    word = 0
     for start_match in _START.finditer(text):
         start = start_match.start()
         if start < resume:
             continue
-        while word < last and offsets[word + 1] <= start:
-            word += 1
+        word = bisect_right(offsets, start) - 1
         word_end = offsets[word] + len(words[word])
         if start == offsets[word]:
             first_is_prefix = capitalised[word] and word < last
