@@ -72,6 +72,35 @@ _FIELDS: list[tuple[str, re.Pattern[str], int]] = [
     ("date", re.compile(DATE), 0),
 ]
 
+_NEEDED: dict[int, tuple[str, ...]] = {
+    id(pattern): needed
+    for (_attribute, pattern, _group), needed in zip(
+        _FIELDS,
+        [
+            (" adopted by the ",),
+            ("Adopted by the Security Council at its ",),
+            ("[on the report of", "[without reference to"),
+            ("Distr",),
+            ("Original:",),
+            ("Agenda item",),
+            ("议程项目",),
+            (" session",),
+            ("届",),
+            ("/",),
+            (),
+            (),
+            tuple(f" {month} " for month in MONTHS.split("|")),
+        ],
+        strict=True,
+    )
+    if needed
+}
+"""Text that a match of the field's pattern always holds (one of them): a line without it is passed
+over without a search. ``in`` runs at memory speed, where a pattern with no literal prefix is tried
+at every position (a 1 MB text's paragraphs were searched 13 times each for masthead fields).
+Keyed by ``id``: hashing a compiled pattern hashes its code, long for the localized alternations
+(the patterns of ``_FIELDS`` live as long as the module)."""
+
 
 @cache
 def _localized_fields() -> list[tuple[str, re.Pattern[str], int, dict[str, str]]]:
@@ -111,6 +140,8 @@ def parse_masthead_text(text: str, masthead: Masthead) -> bool:
 
     Returns False (and changes nothing) if anything in ``text`` is not recognised.
     """
+    if not _may_end_with_a_field(text, localized=len(text) <= _LOCALIZED_LENGTH):
+        return False  # what _fields_found would find out, after its searches
     english = [(a, p, g, {}) for a, p, g in _FIELDS]
     found = _fields_found(text, english)
     if found is None and len(text) <= _LOCALIZED_LENGTH:  # another language version's masthead words
@@ -128,6 +159,79 @@ _LOCALIZED_LENGTH = 200
 a whole masthead is English-only in the corpus, and the session names make a long pattern."""
 
 
+_FIELD_LAST_WORDS = (
+    *("General", "Limited", "Restricted", "session", "Nations"),
+    *("Assembly", "Council", "Drugs", "Justice"),
+)
+"""The words an English field (``_FIELDS``) can end with, where it ends with a letter and not
+with a digit, an upper-case letter (a symbol's), "]", ")", "*" or "议" — except the original
+language, which ends with any lower-case letter ("Original: English")."""
+_NOT_FIELD_END = " ,;"
+
+
+def _core(text: str) -> str:
+    """``text`` without the white space, commas and semicolons at its end."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in _NOT_FIELD_END:
+        stripped = stripped[:-1].rstrip()
+    return stripped
+
+
+@cache
+def _localized_endings() -> dict[str, tuple[str, ...]]:
+    """What a field of ``_localized_fields`` can end with, by last character, where that is not
+    a digit or ")" (a date, an item number): the last word of each of its lines, made from the
+    same words (:mod:`drafting.masthead_words`). See :func:`_may_end_with_a_field`."""
+    others = [lang for lang in words.LANGUAGES if lang != "en"]
+    lines = [
+        *(words.distribution_line(v, lang) for lang in others for v in ("General", "Limited", "Restricted")),
+        *(words.original_language_line(v, lang) for lang in others for v in LANGUAGE_NAMES.values()),
+        *(words.session_line(n, lang) for lang in others for n in range(1, words.MAX_SESSION + 1)),
+        *(words.organization_name(lang) for lang in others),
+        *(words.organ_name(organ, lang) for lang in others for organ in words.ORGANS_NAMED),
+    ]
+    endings = {_core(line).rsplit(" ", 1)[-1] for line in lines}
+    for lang in others:  # the agenda item line: its words after the item number, if any
+        core = _core(words.agenda_item_line("\0", lang))
+        if not core.endswith("\0"):
+            endings.add(core.rsplit(" ", 1)[-1].rsplit("\0", 1)[-1])
+    by_last: dict[str, list[str]] = {}
+    for ending in sorted(endings):
+        if ending:
+            by_last.setdefault(ending[-1], []).append(ending)
+    return {last: tuple(found) for last, found in by_last.items()}
+
+
+def _may_end_with_a_field(text: str, localized: bool = False) -> bool:
+    r"""False when ``text`` cannot be made of English masthead fields alone (nor, ``localized``,
+    of those and the other language versions' fields), by its last character.
+
+    :func:`_fields_found` takes fields out of the text one by one, each leaving a space, and
+    accepts the text if nothing is left but spaces, commas and semicolons. So the last character
+    that is none of those (nor white space) is the last character of some field's match: no
+    pattern matches white space and punctuation alone, nor ends with them. The fields end with
+    a digit (``\d``: ``isdecimal``), an ASCII upper-case letter, "]", ")", "*", "议", or one of
+    ``_FIELD_LAST_WORDS``: a word holds no space, so it stands in the text as it did in the
+    field. Only the original language's field ends with any lower-case letter, and it needs
+    "Original:" in text (no space in it: a removal cannot make it either). The other language
+    versions' fields end with a digit (a date), ")" or a digit (an agenda item), or one of the
+    words of :func:`_localized_endings`."""
+    stripped = _core(text)
+    if not stripped:
+        return True
+    last = stripped[-1]
+    if last.isdecimal() or "A" <= last <= "Z" or last in "])*议":
+        return True
+    if stripped.endswith(_FIELD_LAST_WORDS):
+        return True
+    if "a" <= last <= "z" and "Original:" in text:
+        return True
+    if localized:
+        endings = _localized_endings().get(last)
+        return endings is not None and stripped.endswith(endings)
+    return False
+
+
 def _fields_found(text: str, fields) -> dict[str, str] | None:
     """The fields ``text`` is made of, or None if something in it is not masthead material."""
     found: dict[str, str] = {}
@@ -135,8 +239,13 @@ def _fields_found(text: str, fields) -> dict[str, str] | None:
     for attribute, pattern, group, values in fields:
         if not rest:
             break
+        if attribute in found:
+            continue
+        needed = _NEEDED.get(id(pattern))
+        if needed is not None and not any(part in rest for part in needed):
+            continue
         match = pattern.search(rest)
-        if match is None or attribute in found:
+        if match is None:
             continue
         value = match.group(group).strip()
         if (

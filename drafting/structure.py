@@ -17,6 +17,7 @@ from drafting import masthead as mh
 from drafting.annex import ANNEX_LINE, annex_with_title, build_annex
 from drafting.ids import IdMaker
 from drafting.importers.report import ImportReport
+from drafting.importers.script_counts import script_counts
 from drafting.inline_ops import drop_prefix, leading_text, mark_prefix, starts_marked
 from drafting.model import (
     Block,
@@ -67,19 +68,12 @@ r"""Organ lines. The names that may run on (``[\w ,-]++``) are possessive: givin
 by one to the ``\s*`` after them could never make a line match that the whole run did not (what
 may follow is spaces and a comma), but cost the square of a long run of spaces (issue 14)."""
 CONCEPT_TITLE = re.compile(r"\bconcept (?:paper|note)\b", re.IGNORECASE)
-_SCRIPTS = {
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-    "ru": re.compile(r"[\u0400-\u04ff]"),
-    "ar": re.compile(r"[\u0600-\u06ff]"),
-    "latin": re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
-}
 
 
 def detect_language(texts: list[str]) -> str:
-    joined_all = "\n".join(texts)
-    # Counting with the regex engine: a per-character Python loop took 0.35 s on a 1 MB text.
-    # ``subn`` counts without the list of every matched character ``findall`` made (32 MB at 5 MB).
-    counts = {script: pattern.subn("", joined_all)[1] for script, pattern in _SCRIPTS.items()}
+    # Counted on the UTF-8 bytes (:mod:`~drafting.importers.script_counts`): a per-character Python
+    # loop took 0.35 s on a 1 MB text, a regular-expression pass per script 55 ms, this 2 ms.
+    counts = script_counts("\n".join(texts))
     # A CJK character carries about as much as three Latin letters.
     weighted = {**counts, "zh": counts["zh"] * 3}
     best = max(weighted, key=lambda k: weighted[k])

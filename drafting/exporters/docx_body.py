@@ -24,6 +24,7 @@ from drafting.exporters.docx_revisions import (
 )
 from drafting.exporters.docx_runs import el, text_run
 from drafting.exporters.layout import masthead_lines, organ_line_parts
+from drafting.exporters.xml_tree import Element, Written, serialize, to_bytes, word_root, written
 from drafting.model import (
     Block,
     BlockKind,
@@ -37,7 +38,7 @@ from drafting.model import (
     Text,
 )
 from drafting.numbering import PROVISIONAL_KINDS, BlockLabel, block_labels, proposed_in_full
-from drafting.ooxml import w, word_root
+from drafting.ooxml import w
 from drafting.proposals import AGREED_TAG, STATUS_LABELS, UNNAMED, author_from_rationale
 
 if TYPE_CHECKING:
@@ -75,8 +76,16 @@ class BodyWriter:
         options: DocxOptions,
         deleted_labels: dict[str, str | None],
         moves: dict[str, str] | None = None,
+        labels: dict[bool, dict[str, BlockLabel]] | None = None,
     ) -> None:
+        """``labels``: ``block_labels(document, provisional=…)`` by ``provisional``, those the
+        caller has worked out already (each is needed more than once)."""
         self.document = document
+        self._block_labels = {} if labels is None else labels
+        self._styles_written: dict[str, Written] = {}
+        self._numbers_written: dict[tuple[int, int], Written] = {}
+        """A paragraph's ``w:pStyle`` and ``w:numPr``, written once for each style and list level
+        (nothing changes them once made: one serves every paragraph that has them)."""
         self.moves = moves or {}
         self.options = options
         self.provisional = options.proposals == "markup"
@@ -85,9 +94,10 @@ class BodyWriter:
         until proposals are settled. With tracked changes, numbers are Word's: an inserted
         paragraph numbered, a deleted one not (it is deleted with its paragraph mark)."""
         self.deleted_labels = {} if self.provisional else deleted_labels
-        self.labels = (
-            block_labels(document) if self.provisional else _labels_without(document, set(deleted_labels))
-        )
+        if self.provisional or not deleted_labels:  # (_labels_without excludes none: the plain labels)
+            self.labels = self.document_labels(self.provisional)
+        else:
+            self.labels = _labels_without(document, set(deleted_labels))
         self.warnings: list[str] = []
         self.numbering = self._numbering_plan()
         self.fallback_date = revision_date(options.timestamp) or document_date(document)
@@ -119,17 +129,22 @@ class BodyWriter:
         # The short rule that ends every UN document; being never changed, it also holds the
         # document's last paragraph mark, which no tracked change can remove.
         self._paragraph(body, "PHEndRule", [Text("\u00a0")])
-        settle_paragraph_marks(body)
+        settled = _settled(root) if _marks_changed(body) else None
         self._section(body)
         for footnote_id in self.footnotes.unreferenced():
             self.warnings.append(f"footnote {footnote_id} is not referenced in the text and was left out")
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if settled is None:
+            return to_bytes(root)
+        # the section properties after the settled paragraphs, as lxml would write them there
+        end = b"</w:body></w:document>"
+        assert settled.endswith(end)
+        return settled[: -len(end)] + serialize(body.children[-1]).encode("utf-8") + end
 
     def footnotes_xml(self) -> bytes:
         """``word/footnotes.xml``, once :meth:`document_xml` has written the references."""
         return self.footnotes.xml()
 
-    def _masthead(self, body: etree._Element) -> None:
+    def _masthead(self, body: Element) -> None:
         """The UN masthead: organ (and organization) on the left of the symbol, a rule below,
         then distribution and dates on the right and session and agenda item on the left."""
         lines = masthead_lines(self.document)
@@ -150,7 +165,7 @@ class BodyWriter:
             if line.role not in top:
                 self._masthead_line(body, line.role, line.text)
 
-    def _masthead_line(self, body: etree._Element, role: str, text: str) -> None:
+    def _masthead_line(self, body: Element, role: str, text: str) -> None:
         style = MASTHEAD_STYLES[role]
         if role == "title" and self.document.kind is DocumentKind.CONCEPT_PAPER:
             style = "PHDocumentTitle"
@@ -169,7 +184,7 @@ class BodyWriter:
         else:
             self.inline(p, [Text(text)])
 
-    def _block(self, body: etree._Element, block: Block, depth: int) -> None:
+    def _block(self, body: Element, block: Block, depth: int) -> None:
         if block.kind is BlockKind.SUBPARAGRAPH:
             style = "PHSubparagraph1" if depth <= 1 else "PHSubparagraph2"
         else:
@@ -202,7 +217,7 @@ class BodyWriter:
         for child in block.children:
             self._block(body, child, depth + 1)
 
-    def _deleted_block(self, body: etree._Element, style: str, block: Block, label: str | None) -> None:
+    def _deleted_block(self, body: Element, style: str, block: Block, label: str | None) -> None:
         """A paragraph deleted in full: its text and its paragraph mark deleted, so that it
         takes no number once accepted and its old number again when rejected (with typed
         numbers, its old number is typed inside the deletion)."""
@@ -217,7 +232,7 @@ class BodyWriter:
         if self.options.proposals == "tracked":
             self._paragraph_mark(p, whole, "del")
 
-    def _paragraph_mark(self, p: etree._Element, span: ProposalSpan, kind: str) -> None:
+    def _paragraph_mark(self, p: Element, span: ProposalSpan, kind: str) -> None:
         """The paragraph mark of a paragraph inserted or deleted in full is inserted or deleted
         too; for a moved paragraph, moved (``moveTo``/``moveFrom``), its text between the
         move's range marks. LibreOffice joins a deleted paragraph to the next one keeping the
@@ -231,9 +246,8 @@ class BodyWriter:
         move = "moveFrom" if kind == "del" else "moveTo"
         el(el(p[0], "rPr"), move, id=str(self.annotation_id()), **attrs)
         range_id = str(self.annotation_id())
-        start = etree.Element(w(f"{move}RangeStart"))
-        for key, value in {"id": range_id, "name": name, **attrs}.items():
-            start.set(w(key), value)
+        names = {"id": range_id, "name": name, **attrs}
+        start = Element(f"w:{move}RangeStart", {f"w:{key}": value for key, value in names.items()})
         p.insert(1, start)
         el(p, f"{move}RangeEnd", id=range_id)
 
@@ -270,13 +284,20 @@ class BodyWriter:
 
     # --- automatic numbering -----------------------------------------------------------------
 
+    def document_labels(self, provisional: bool) -> dict[str, BlockLabel]:
+        """``block_labels(document, provisional=provisional)``, worked out once per export."""
+        labels = self._block_labels.get(provisional)
+        if labels is None:
+            labels = self._block_labels[provisional] = block_labels(self.document, provisional=provisional)
+        return labels
+
     def _numbering_plan(self) -> NumberingPlan | None:
         """The lists that number the blocks, or None for typed numbers (asked for, or when Word
         would not print what Penholder derives, as after 26 subparagraphs: "aa", then "bb")."""
         if self.options.numbering != "automatic":
             return None
         plan = plan_numbering(self.document, provisional=self.provisional)
-        labels = block_labels(self.document, provisional=self.provisional)
+        labels = self.document_labels(self.provisional)
         order = [b.id for b in self.document.iter_blocks()]
         printed = printed_labels(plan, order)
         typed = {b.id for b in self.document.blocks if b.alternative_to is not None or self._provisional(b)}
@@ -288,7 +309,7 @@ class BodyWriter:
     def numbering_xml(self) -> bytes:
         return (self.numbering or NumberingPlan()).xml()
 
-    def _adoption_line(self, body: etree._Element) -> None:
+    def _adoption_line(self, body: Element) -> None:
         head = self.document.masthead
         pieces = [part for part in (head.adoption_meeting, head.adoption_date) if part]
         if not pieces:
@@ -299,7 +320,7 @@ class BodyWriter:
                 el(el(p, "r"), "br")
             text_run(p, piece, frozenset())
 
-    def _section(self, body: etree._Element) -> None:
+    def _section(self, body: Element) -> None:
         """A4 page; the UN header and footer on pages 2+ (even and odd differ), the title page's own."""
         sect = el(body, "sectPr")
         docx_headers.add_references(sect)
@@ -319,16 +340,23 @@ class BodyWriter:
         el(sect, "titlePg")
 
     def _paragraph(
-        self, parent: etree._Element, style: str, content: list[Inline], block: Block | None = None
-    ) -> etree._Element:
+        self, parent: Element, style: str, content: list[Inline], block: Block | None = None
+    ) -> Element:
         p = el(parent, "p")
-        ppr = el(p, "pPr")
-        el(ppr, "pStyle", val=style)
+        ppr = el(p, "pPr")  # an element: a rule or a changed mark may go in it later
+        style_xml = self._styles_written.get(style)
+        if style_xml is None:
+            style_xml = self._styles_written[style] = written("w:pStyle", {"w:val": style})
+        ppr.append(style_xml)
         num = self.numbering.num_pr(block.id) if self.numbering and block is not None else None
         if num is not None:
-            num_pr = el(ppr, "numPr")
-            el(num_pr, "ilvl", val=str(num[1]))
-            el(num_pr, "numId", val=str(num[0]))
+            num_xml = self._numbers_written.get(num)
+            if num_xml is None:
+                level = written("w:ilvl", {"w:val": str(num[1])})
+                num_id = written("w:numId", {"w:val": str(num[0])})
+                num_xml = Written("w:numPr", f"<w:numPr>{level.xml}{num_id.xml}</w:numPr>")
+                self._numbers_written[num] = num_xml
+            ppr.append(num_xml)
         self.inline(p, content)
         return p
 
@@ -336,7 +364,7 @@ class BodyWriter:
 
     def inline(
         self,
-        parent: etree._Element,
+        parent: Element,
         content: list[Inline],
         extra: frozenset[Mark] = frozenset(),
         deleted: bool = False,
@@ -362,7 +390,7 @@ class BodyWriter:
         self.next_annotation_id += 1
         return value
 
-    def _proposal(self, parent: etree._Element, span: ProposalSpan) -> None:
+    def _proposal(self, parent: Element, span: ProposalSpan) -> None:
         proposal = self.document.proposals.get(span.proposal_id)
         if self.options.proposals == "tracked":
             attrs = self.revision_attrs(span)
@@ -412,8 +440,32 @@ def _labels_without(document: Document, excluded: set[str]) -> dict[str, BlockLa
     return block_labels(view, provisional=False)
 
 
-def _rule() -> etree._Element:
-    bottom = etree.Element(w("bottom"))
-    for key, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "auto")):
-        bottom.set(w(key), value)
-    return bottom
+def _rule() -> Element:
+    return Element("w:bottom", {"w:val": "single", "w:sz": "12", "w:space": "4", "w:color": "auto"})
+
+
+def _marks_changed(body: Element) -> bool:
+    """Whether a paragraph's mark is a tracked change: what ``settle_paragraph_marks`` looks
+    for before it does anything (in a paragraph of the body, a ``w:pPr/w:rPr`` with a child)."""
+    return any(
+        len(mark) for p in body if p.tag == "w:p" and (mark := _paragraph_mark_properties(p)) is not None
+    )
+
+
+def _paragraph_mark_properties(p: Element) -> Element | None:
+    """``p.find("w:pPr/w:rPr")``: the first ``w:rPr`` of a ``w:pPr`` of the paragraph."""
+    for ppr in p:
+        if ppr.tag == "w:pPr":
+            for child in ppr:
+                if child.tag == "w:rPr":
+                    return child
+    return None
+
+
+def _settled(root: Element) -> bytes:
+    """The document so far with its paragraph marks settled (``settle_paragraph_marks``, which
+    moves paragraphs and marks about in an lxml tree): read into lxml, settled, written."""
+    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+    document = etree.fromstring(to_bytes(root), parser)
+    settle_paragraph_marks(document.find(w("body")))
+    return etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)

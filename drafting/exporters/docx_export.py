@@ -31,7 +31,7 @@ from drafting.exporters import docx_parts as parts
 from drafting.exporters.docx_body import BodyWriter
 from drafting.exporters.docx_revisions import has_revisions
 from drafting.model import Document, ProposalSpan
-from drafting.numbering import block_labels
+from drafting.numbering import BlockLabel, block_labels
 from drafting.ooxml.package import write_package
 
 
@@ -62,18 +62,27 @@ class DocxResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def wholly_deleted(document: Document) -> dict[str, str | None]:
+def wholly_deleted(
+    document: Document, known_labels: dict[bool, dict[str, BlockLabel]] | None = None
+) -> dict[str, str | None]:
     """Paragraphs proposed for deletion in full, with their printed labels: deleted with their
-    paragraph marks, so that accepting leaves no empty numbered paragraph behind."""
-    labels = block_labels(document)
-    return {
-        block.id: labels[block.id].label
+    paragraph marks, so that accepting leaves no empty numbered paragraph behind.
+    ``known_labels``: ``block_labels`` by ``provisional``, shared with the caller (the labels are
+    worked out only when some paragraph is deleted in full, and then once)."""
+    deleted = [
+        block
         for block in document.iter_blocks()
         if len(block.content) == 1
         and isinstance(block.content[0], ProposalSpan)
         and block.content[0].deleted
         and not block.content[0].inserted
-    }
+    ]
+    if not deleted:
+        return {}
+    known_labels = {} if known_labels is None else known_labels
+    if True not in known_labels:
+        known_labels[True] = block_labels(document)
+    return {block.id: known_labels[True][block.id].label for block in deleted}
 
 
 def linked_moves(document: Document) -> dict[str, str]:
@@ -100,11 +109,12 @@ def export_docx(
     proposed deletion, and proposals linked by :attr:`~drafting.model.Proposal.move_of` (what
     suggesting mode and a compilation make)."""
     options = options or DocxOptions()
+    labels: dict[bool, dict[str, BlockLabel]] = {}  # block_labels by ``provisional``, each made once
     if deleted_labels is None:
-        deleted_labels = wholly_deleted(document)
+        deleted_labels = wholly_deleted(document, labels)
     if moves is None:
         moves = linked_moves(document)
-    writer = BodyWriter(document, options, deleted_labels, moves)
+    writer = BodyWriter(document, options, deleted_labels, moves, labels)
     body_xml = writer.document_xml()
     footnotes_xml = writer.footnotes_xml()
     title = document.masthead.title

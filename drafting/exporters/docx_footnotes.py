@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from lxml import etree
-
 from drafting.exporters.docx_runs import el, run_properties
+from drafting.exporters.xml_tree import Element, to_bytes, word_root
 from drafting.model import Document, Inline, Mark, NoteRef, ProposalSpan, Text
 from drafting.numbering import footnote_reference_counts
-from drafting.ooxml import XML_NS, w, word_root
+from drafting.ooxml import XML_NS, w
 from drafting.proposal_ops import resolve_content
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ class BodyWriter(Protocol):
 
     def revision_attrs(self, span: ProposalSpan | None) -> dict[str, str]: ...
 
-    def inline(self, parent: etree._Element, content: list[Inline]) -> None: ...
+    def inline(self, parent: Element, content: list[Inline]) -> None: ...
 
 
 class Footnotes:
@@ -64,7 +63,7 @@ class Footnotes:
         self.footnote_bodies.append((footnote_id, content, star))
         return footnote_id
 
-    def _reference_run(self, parent: etree._Element, footnote_id: int, *, star: bool = False) -> None:
+    def _reference_run(self, parent: Element, footnote_id: int, *, star: bool = False) -> None:
         r = el(parent, "r")
         run_properties(r, frozenset(), "FootnoteReference")
         ref = el(r, "footnoteReference", id=str(footnote_id))
@@ -72,19 +71,17 @@ class Footnotes:
             ref.set(w("customMarkFollows"), "1")
             el(r, "t").text = "*"
 
-    def star_reference(self, parent: etree._Element, note: str) -> None:
+    def star_reference(self, parent: Element, note: str) -> None:
         """A footnote marked with an asterisk (the sponsors' note of the masthead)."""
         self._reference_run(parent, self._new_footnote([Text(note)], star=True), star=True)
 
-    def attribution(self, parent: etree._Element, text: str) -> None:
+    def attribution(self, parent: Element, text: str) -> None:
         """A footnote of the export's own (who proposed a change), numbered in every text."""
         self._reference_run(parent, self._new_footnote([Text(text)]))
         for view in self.views:
             self.next_display[view] += 1
 
-    def note_reference(
-        self, parent: etree._Element, model_id: str, deleted: bool, inserted: bool = False
-    ) -> None:
+    def note_reference(self, parent: Element, model_id: str, deleted: bool, inserted: bool = False) -> None:
         """A footnote reference, worked out for each text it is part of (see ``views``): the
         first reference in that text is a real one, owning a footnote; a later one repeats its
         number. Inside a deletion it is part of the rejected text only, inside an insertion of
@@ -142,7 +139,7 @@ class Footnotes:
         self._styled_text(parent, number, deleted)
         el(el(parent, "r"), "fldChar", fldCharType="end")
 
-    def _styled_text(self, parent: etree._Element, text: str, deleted: bool) -> None:
+    def _styled_text(self, parent: Element, text: str, deleted: bool) -> None:
         r = el(parent, "r")
         # superscript in its own right too, for readers that do not resolve character styles
         run_properties(r, frozenset({Mark.SUPERSCRIPT}), "FootnoteReference")
@@ -173,7 +170,7 @@ class Footnotes:
                 self.body.inline(p, [n for n in content if not isinstance(n, NoteRef)])
             finally:
                 self.body.in_footnote = False
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return to_bytes(root)
 
 
 def _bookmark(footnote_id: int) -> str:

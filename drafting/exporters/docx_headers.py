@@ -18,8 +18,9 @@ from typing import Literal
 
 from lxml import etree
 
+from drafting.exporters import xml_tree
 from drafting.model import Document
-from drafting.ooxml import CT_FOOTER, CT_HEADER, R_NS, RT_FOOTER, RT_HEADER, XML_NS, w, word_root
+from drafting.ooxml import CT_FOOTER, CT_HEADER, RT_FOOTER, RT_HEADER, XML_NS, w, word_root
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,10 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 
 
-def add_references(sect: etree._Element) -> None:
+def add_references(sect: xml_tree.Element) -> None:
     """The header and footer references, first children of ``w:sectPr`` as CT_SectPr wants."""
     for index, part in enumerate(PARTS):
-        reference = etree.Element(w(f"{part.kind}Reference"))
-        reference.set(w("type"), part.type)
-        reference.set(f"{{{R_NS}}}id", part.rel_id)
+        reference = xml_tree.Element(f"w:{part.kind}Reference", {"w:type": part.type, "r:id": part.rel_id})
         sect.insert(index, reference)
 
 

@@ -18,7 +18,14 @@ from lxml import etree
 
 from drafting.errors import ImportFailed
 from drafting.ids import IdMaker
-from drafting.importers.docx_styles import Numbering, Styles, read_marks
+from drafting.importers.docx_styles import (
+    Numbering,
+    Styles,
+    child_named,
+    grandchild_named,
+    localname,
+    read_marks,
+)
 from drafting.importers.report import ImportReport, ImportResult
 from drafting.inline_ops import normalize
 from drafting.model import (
@@ -43,6 +50,12 @@ from drafting.structure import RawInput, RawParagraph, build_document, label_len
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
 _REVISION_TAGS = {"ins": "ins", "del": "del", "moveFrom": "del", "moveTo": "ins"}
 _CONTAINERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "sdtContent", "dir", "bdo"}
+# Clark names of the elements and attributes looked up for every paragraph and run, made once.
+_P, _T, _DEL_TEXT, _PPR, _RPR = w("p"), w("t"), w("delText"), w("pPr"), w("rPr")
+_PSTYLE, _NUMPR, _NUMID, _ILVL = w("pStyle"), w("numPr"), w("numId"), w("ilvl")
+_RSTYLE, _RPR_CHANGE, _INS, _DEL = w("rStyle"), w("rPrChange"), w("ins"), w("del")
+_VAL, _ID, _NAME, _AUTHOR, _DATE, _INSTR = w("val"), w("id"), w("name"), w("author"), w("date"), w("instr")
+_FLD_CHAR_TYPE = w("fldCharType")
 
 
 @dataclass(frozen=True)
@@ -228,13 +241,13 @@ def _collect_footnotes(root: etree._Element | None) -> dict[str, etree._Element]
 
 
 def _plain(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in element.iter(w("t"), w("delText")))
+    return "".join(t.text or "" for t in element.iter(_T, _DEL_TEXT))
 
 
 def _paragraphs(container: etree._Element):
     """Body paragraphs in reading order, including those inside tables and content controls."""
     for child in container:
-        tag = etree.QName(child).localname
+        tag = localname(child.tag)
         if tag == "p":
             yield child
         elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"):
@@ -242,29 +255,29 @@ def _paragraphs(container: etree._Element):
 
 
 def _pstyle(p: etree._Element) -> str | None:
-    style = p.find(f"{w('pPr')}/{w('pStyle')}")
-    return style.get(w("val")) if style is not None else None
+    style = grandchild_named(p, _PPR, _PSTYLE)
+    return style.get(_VAL) if style is not None else None
 
 
 def _numbering_label(p: etree._Element, styles: Styles, numbering: Numbering) -> str | None:
-    num_pr = p.find(f"{w('pPr')}/{w('numPr')}")
+    num_pr = grandchild_named(p, _PPR, _NUMPR)
     num: tuple[str, int] | None = None
     if num_pr is not None:
-        num_id = num_pr.find(w("numId"))
-        ilvl = num_pr.find(w("ilvl"))
+        num_id = child_named(num_pr, _NUMID)
+        ilvl = child_named(num_pr, _ILVL)
         if num_id is not None:
-            level = ilvl.get(w("val"), "0") if ilvl is not None else "0"
-            num = (num_id.get(w("val"), "0"), int(level) if level.isdigit() else 0)
+            level = ilvl.get(_VAL, "0") if ilvl is not None else "0"
+            num = (num_id.get(_VAL, "0"), int(level) if level.isdigit() else 0)
     if num is None:
         num = styles.paragraph_numbering(_pstyle(p))
     return numbering.label(*num) if num else None
 
 
 def _paragraph_mark_changed(p: etree._Element) -> int:
-    rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+    rpr = grandchild_named(p, _PPR, _RPR)
     if rpr is None:
         return 0
-    return int(rpr.find(w("ins")) is not None or rpr.find(w("del")) is not None)
+    return int(child_named(rpr, _INS) is not None or child_named(rpr, _DEL) is not None)
 
 
 # --- walking runs ---------------------------------------------------------------------------
@@ -312,44 +325,47 @@ class _Walker:
     def walk(self, element: etree._Element, revision: _Revision | None) -> None:
         ctx = self.ctx
         for child in element:
-            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            tag = child.tag
+            tag = localname(tag) if isinstance(tag, str) else ""
             if tag == "r":
                 self.run(child, revision)
             elif tag in _REVISION_TAGS:
                 ctx.revision_elements += 1
-                author, date = child.get(w("author")), child.get(w("date"))
+                author, date = child.get(_AUTHOR), child.get(_DATE)
                 kind = _REVISION_TAGS[tag]
                 if revision is not None and revision.kind == kind == "ins" and revision.author == author:
                     self.walk(child, revision)  # an insertion inside one's own insertion adds nothing
                     continue
                 outer = revision if revision is not None and revision.kind == "ins" else None
                 self.walk(child, _Revision(kind, author, date, ctx.revision_elements, outer))
-            elif tag == "fldSimple" and (match := _NOTEREF.match(child.get(w("instr"), ""))):
-                cached = "".join(t.text or "" for t in child.iter(w("t"))).strip()
+            elif tag == "fldSimple" and (match := _NOTEREF.match(child.get(_INSTR, ""))):
+                cached = "".join(t.text or "" for t in child.iter(_T)).strip()
                 self.out.append(_Segment(NoteRef(f"bookmark:{match.group(1)}|{cached}"), revision))
             elif tag in _CONTAINERS or tag == "sdt":
                 self.walk(child, revision)
             elif tag == "bookmarkStart":
-                ctx.open_bookmarks[child.get(w("id"), "")] = child.get(w("name"), "")
+                ctx.open_bookmarks[child.get(_ID, "")] = child.get(_NAME, "")
             elif tag == "bookmarkEnd":
-                ctx.open_bookmarks.pop(child.get(w("id"), ""), None)
+                ctx.open_bookmarks.pop(child.get(_ID, ""), None)
 
     def run(self, run: etree._Element, revision: _Revision | None) -> None:
         ctx, out, fields = self.ctx, self.out, self.fields
-        rpr = run.find(w("rPr"))
-        rstyle_el = rpr.find(w("rStyle")) if rpr is not None else None
-        rstyle = rstyle_el.get(w("val")) if rstyle_el is not None else None
+        rpr = child_named(run, _RPR)
+        rstyle_el = child_named(rpr, _RSTYLE) if rpr is not None else None
+        rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else None
         marks = ctx.styles.marks(rstyle, read_marks(rpr))
-        change = rpr.find(w("rPrChange")) if rpr is not None else None
+        change = child_named(rpr, _RPR_CHANGE) if rpr is not None else None
         old_marks = None
         if change is not None and revision is None:
-            old_marks = ctx.styles.marks(rstyle, read_marks(change.find(w("rPr"))))
+            old_marks = ctx.styles.marks(rstyle, read_marks(child_named(change, _RPR)))
 
         def emit(text: str) -> None:
             _emit_text(text, marks, old_marks, change, revision, out)
 
+        noterefs = self.noterefs
         for child in run:
-            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            tag = child.tag
+            tag = localname(tag) if isinstance(tag, str) else ""
             if tag == "fldChar":
                 _field_char(child, fields, self.noterefs, revision, out)
                 continue
@@ -357,13 +373,16 @@ class _Walker:
                 if fields and not fields[-1].in_result:
                     fields[-1].instruction_parts.append(child.text or "")
                 continue
-            noteref = self.noterefs[-1] if self.noterefs else None
+            noteref = noterefs[-1] if noterefs else None
             if tag in ("t", "delText"):
                 text = child.text or ""
                 if noteref is not None:
                     noteref.cached_parts.append(text)  # the number Word printed; the reference replaces it
                 elif text:
-                    emit(text)
+                    if old_marks is None:  # what _emit_text does then, without the calls
+                        out.append(_Segment(Text(text, marks), revision))
+                    else:
+                        emit(text)
             elif tag in ("tab", "ptab") and noteref is None:
                 emit("\t")
             elif tag in ("br", "cr") and noteref is None:
@@ -399,7 +418,7 @@ def _field_char(
     revision: _Revision | None,
     out: list[_Segment],
 ) -> None:
-    kind = child.get(w("fldCharType"))
+    kind = child.get(_FLD_CHAR_TYPE)
     if kind == "begin":
         fields.append(_Field())
     elif kind == "separate" and fields:

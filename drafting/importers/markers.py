@@ -26,6 +26,13 @@ _PUNCT_THEN_DIGITS = re.compile(r"([;,.:)\]”’\"'》」])(\d{1,3})(?=\s|$|[)\
 _YEAR_THEN_DIGITS = re.compile(r"((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
 
 
+def _may_hold_superscript(text: str) -> bool:
+    """Whether ``text`` holds a superscript digit: none in ASCII text (``isascii`` is a flag
+    Python keeps), else ten searches at memory speed, where the character class was tried at
+    every character of every run."""
+    return not text.isascii() and any(digit in text for digit in SUPERSCRIPT_DIGITS)
+
+
 def plain_marker_candidates(text: str) -> set[str]:
     """Numbers that might be plain-digit markers in ``text`` (used to accept footnote lines):
     digits right after punctuation that follows a word ("Strategy;1") or a number ("2024,1"),
@@ -61,6 +68,8 @@ class MarkerBinder:
         return out
 
     def _bind_run(self, run: Text, where: str) -> list[Inline]:
+        if "[^" not in run.text and not _may_hold_superscript(run.text):
+            return [run]  # no marker of either shape: what _find would find, without its searches
         spans = self._find(run.text, where)
         if not spans:
             return [run]
@@ -80,8 +89,9 @@ class MarkerBinder:
 
     def _find(self, text: str, where: str) -> list[tuple[int, int, list[str] | None]]:
         candidates: list[tuple[int, int, str, str]] = []  # start, end, label, shape
-        for m in _SUPERSCRIPT.finditer(text):
-            candidates.append((m.start(), m.end(), m.group().translate(FROM_SUPERSCRIPT), "sup"))
+        if _may_hold_superscript(text):
+            for m in _SUPERSCRIPT.finditer(text):
+                candidates.append((m.start(), m.end(), m.group().translate(FROM_SUPERSCRIPT), "sup"))
         for m in _MARKDOWN.finditer(text):
             candidates.append((m.start(), m.end(), m.group(1), "md"))
         candidates.sort()
