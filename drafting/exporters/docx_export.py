@@ -30,6 +30,7 @@ from drafting.exporters import docx_headers
 from drafting.exporters import docx_parts as parts
 from drafting.exporters.docx_body import BodyWriter
 from drafting.exporters.docx_revisions import has_revisions
+from drafting.gc_pause import cyclic_gc_paused
 from drafting.model import Document, ProposalSpan
 from drafting.numbering import BlockLabel, block_labels
 from drafting.ooxml.package import write_package
@@ -95,6 +96,7 @@ def linked_moves(document: Document) -> dict[str, str]:
     return moves
 
 
+@cyclic_gc_paused()  # a long document makes many objects and few cycles
 def export_docx(
     document: Document,
     options: DocxOptions | None = None,

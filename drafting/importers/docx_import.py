@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.errors import ImportFailed
+from drafting.gc_pause import cyclic_gc_paused
 from drafting.ids import IdMaker
 from drafting.importers.docx_styles import (
     Numbering,
@@ -99,6 +100,7 @@ class _Context:
     continues its proposal (one proposal that Word split around another author's insertion)."""
 
 
+@cyclic_gc_paused()  # a long document makes many objects and few cycles
 def import_docx_file(data: bytes, name: str = "input.docx") -> ImportResult:
     package = open_package(data, name)
     report = ImportReport(source=name)

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from drafting import markup
 from drafting import masthead as mh
+from drafting.gc_pause import cyclic_gc_paused
 from drafting.ids import IdMaker
 from drafting.importers import plain_markers
 from drafting.importers.decoding import decode_text
@@ -42,6 +43,7 @@ def import_text_file(data: bytes, name: str = "input") -> ImportResult:
     return import_text(decode_text(data, name), name)
 
 
+@cyclic_gc_paused()  # a long text makes many objects and few cycles
 def import_text(text: str, name: str = "input") -> ImportResult:
     report = ImportReport(source=name)
     lines, hints = split_lines(text, report)
