@@ -15,10 +15,10 @@ Numbers and labels play no part: they are derived, so renumbering is never a cha
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
+from drafting.compare.clauses import common_prefix_length, common_suffix_length
 from drafting.compare.diff import similarity
 from drafting.compare.tokens import Token, tokenize
 from drafting.model import Inline
@@ -121,11 +121,24 @@ def _longest_ordered(pairs: dict[int, int]) -> set[int]:
 def _pair_gaps(
     old: list[Unit], new: list[Unit], pairs: dict[int, int], taken: set[int], backbone: set[int]
 ) -> None:
+    """Between each two backbone pairs, pair the unpaired paragraphs of the two sides in order
+    when similar enough. Only the gaps holding an unpaired old paragraph are visited."""
     anchors = sorted((i, pairs[i]) for i in backbone)
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
-    for (o1, n1), (o2, n2) in itertools.pairwise(bounds):
-        olds = [i for i in range(o1 + 1, o2) if i not in pairs]
-        news = [j for j in range(n1 + 1, n2) if j not in taken]
+    anchor_olds = [i for i, _ in bounds]
+    gaps: dict[int, list[int]] = {}  # gap (its end in ``bounds``) -> unpaired old indexes, in order
+    for unit in old:
+        if unit.index not in pairs:
+            gaps.setdefault(bisect.bisect_left(anchor_olds, unit.index), []).append(unit.index)
+    unpaired_new = [unit.index for unit in new if unit.index not in taken]
+    for end, olds in gaps.items():
+        (_, n1), (_, n2) = bounds[end - 1], bounds[end]
+        news = unpaired_new[bisect.bisect_right(unpaired_new, n1) : bisect.bisect_left(unpaired_new, n2)]
+        if len(olds) == len(news) == 1:  # the usual gap: one paragraph modified in place
+            if pair_similarity(old[olds[0]], new[news[0]]) >= SIMILAR:
+                pairs[olds[0]] = news[0]
+                taken.add(news[0])
+            continue
         start = 0
         for i in olds:
             best, best_score = None, SIMILAR
@@ -137,6 +150,29 @@ def _pair_gaps(
                 pairs[i] = news[best]
                 taken.add(news[best])
                 start = best + 1
+
+
+def pair_similarity(a: Unit, b: Unit) -> float:
+    """``similarity(a.bag, b.bag)`` without making both bags: two versions of a paragraph share
+    most of their text, so the words of what they share (cut where a space stands in both) are
+    listed once, and only those of the two differing middles apart."""
+    if a._bag is not None and b._bag is not None:
+        return similarity(a._bag, b._bag)
+    x, y = a.key, b.key
+    if not (x.isascii() and y.isascii()) and (_CJK.search(x) or _CJK.search(y)):
+        return similarity(a.bag, b.bag)  # character pairs stand in for words: no shortcut
+    cut = max(x.rfind(" ", 0, common_prefix_length(x, y)), 0)
+    shift = len(y) - len(x)
+    tail = x.find(" ", len(x) - common_suffix_length(x, y))
+    if tail < 0 or tail < cut or tail + shift < cut:
+        tail = len(x)
+    shared = frozenset((x[:cut] + x[tail:]).split())
+    only_x = set(x[cut:tail].split()) - shared
+    only_y = set(y[cut : tail + shift].split()) - shared
+    total = 2 * len(shared) + len(only_x) + len(only_y)
+    if not total:
+        return 1.0
+    return 2 * (len(shared) + len(only_x & only_y)) / total
 
 
 def _pair_moved(old: list[Unit], new: list[Unit], pairs: dict[int, int], taken: set[int]) -> None:

@@ -152,13 +152,13 @@ def _text_cuts(x: str, y: str) -> tuple[int, int, int] | None:
     characters just before a cut point may lie outside the common ending, so both strings are
     checked there (inside, the characters after a clause's first are common to both).
     """
-    common = _common_prefix_length(x, y)
+    common = common_prefix_length(x, y)
     alike_to_difference = _ends_clause(x, common) and _ends_clause(y, common)
     start = common if alike_to_difference else _last_cut(x, common - 1)
     if start == len(x) or start == len(y):
         return None
     shift = len(y) - len(x)
-    first = len(x) - min(_common_suffix_length(x, y), len(x) - start, len(y) - start)
+    first = len(x) - min(common_suffix_length(x, y), len(x) - start, len(y) - start)
     for cut in _clause_starts(x, first):
         if _starts_clause(y, cut + shift):
             return start, cut, cut + shift
@@ -208,7 +208,9 @@ def _last_cut(text: str, limit: int) -> int:
     return best
 
 
-def _common_prefix_length(x: str, y: str) -> int:
+def common_prefix_length(x: str, y: str) -> int:
+    """How many characters ``x`` and ``y`` begin with alike (a binary search over slices: the
+    comparisons run in C)."""
     size = min(len(x), len(y))
     if x[:size] == y[:size]:
         return size
@@ -222,18 +224,9 @@ def _common_prefix_length(x: str, y: str) -> int:
     return low
 
 
-def _common_suffix_length(x: str, y: str) -> int:
-    size = min(len(x), len(y))
-    if x[len(x) - size :] == y[len(y) - size :]:
-        return size
-    low, high = 0, size
-    while high - low > 1:
-        middle = (low + high) // 2
-        if x[len(x) - middle : len(x) - low] == y[len(y) - middle : len(y) - low]:
-            low = middle
-        else:
-            high = middle
-    return low
+def common_suffix_length(x: str, y: str) -> int:
+    """How many characters ``x`` and ``y`` end with alike."""
+    return common_prefix_length(x[::-1], y[::-1])
 
 
 def _parts_by_clauses(
