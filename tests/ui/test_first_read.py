@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextDocument
 from drafting.importers import load_document
 from drafting.model import Mark, NoteRef, Text
 from drafting.storage import document_to_dict
+from tests.arabic_fixture import arabic_resolution
 from tests.helpers import CORPUS, shared_corpus, three_author_compilation
 from ui.document_session import DocumentSession
 from ui.editor import structure_ops
@@ -61,9 +62,10 @@ def test_paragraphs_with_proposals_or_joined_runs_are_left_to_the_reader(qapp):
     assert document.operative[8].id in made
 
 
-@pytest.mark.parametrize("name", ["ga-res-67-193-en.txt", "ga-draft-central-asia-drugs-zh.txt"])
+@pytest.mark.parametrize("name", ["ga-res-67-193-en.txt", "ga-draft-central-asia-drugs-zh.txt", "arabic"])
 def test_an_opened_session_reads_as_a_surface_read_from_scratch(qapp, name):
-    session = DocumentSession(load_document(CORPUS / name).document)
+    document = arabic_resolution() if name == "arabic" else load_document(CORPUS / name).document
+    session = DocumentSession(document)
     fresh = SurfaceReader(session.qdoc).read(session.base)
     seeded = session.snapshot()
     assert session.reader.conversions == 0  # nothing had to be read
