@@ -112,6 +112,7 @@ def compilation() -> str:
 def model_digest(result: ImportResult) -> str:
     """The whole document model as the Penholder file stores it, and the import report."""
     report = dataclasses.asdict(result.report)
+    report["source"] = Path(report["source"]).name  # not where the clone happens to be
     return _digest({"document": document_to_dict(result.document), "report": report})
 
 
