@@ -15,7 +15,6 @@ or author unless asked), so the whole package is recorded, not only its XML.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import json
 import sys
@@ -31,6 +30,7 @@ from drafting.importers.docx_import import import_docx_file
 from drafting.importers.text_import import import_text
 from drafting.model import Document, Mark, Proposal, ProposalKind, ProposalSpan, Text
 from drafting.storage import document_to_dict
+from tests.golden import digest, update_main
 from tests.helpers import CORPUS, CORPUS_FILES, shared_corpus, three_author_compilation
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden" / "io_outputs.json"
@@ -45,13 +45,6 @@ EXTRA_MODES = {
     "tracked-dated": DocxOptions(proposals="tracked", author="Facilitator", timestamp="2026-12-01T10:00:00Z"),
 }
 """Every option, on the documents that carry proposals."""
-
-
-def _digest(value: object) -> str:
-    if isinstance(value, bytes):
-        return hashlib.sha256(value).hexdigest()[:20]
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def _real_texts() -> list[Path]:
@@ -109,35 +102,35 @@ def compilation() -> str:
     return compilation_text()
 
 
-def model_digest(result: ImportResult) -> str:
+def modeldigest(result: ImportResult) -> str:
     """The whole document model as the Penholder file stores it, and the import report."""
     report = dataclasses.asdict(result.report)
     report["source"] = Path(report["source"]).name  # not where the clone happens to be
-    return _digest({"document": document_to_dict(result.document), "report": report})
+    return digest({"document": document_to_dict(result.document), "report": report})
 
 
 def docx_digests(data: bytes, warnings: list[str]) -> dict[str, str]:
     """The package bytes, each part's bytes (named, in zip order) and the export warnings."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = [[info.filename, _digest(archive.read(info))] for info in archive.infolist()]
-    return {"package": _digest(data), "parts": _digest(parts), "warnings": _digest(warnings)}
+        parts = [[info.filename, digest(archive.read(info))] for info in archive.infolist()]
+    return {"package": digest(data), "parts": digest(parts), "warnings": digest(warnings)}
 
 
 def document_outputs(document: Document, modes: dict[str, DocxOptions], name: str) -> dict[str, object]:
     out: dict[str, object] = {
-        "text": _digest(export_text(document)),
-        "markdown": _digest(export_text(document, markdown=True)),
+        "text": digest(export_text(document)),
+        "markdown": digest(export_text(document, markdown=True)),
     }
     for mode, options in modes.items():
         result = export_docx(document, options)
         out[f"docx-{mode}"] = docx_digests(result.data, result.warnings)
-        out[f"docx-{mode}-read"] = model_digest(import_docx_file(result.data, name))
+        out[f"docx-{mode}-read"] = modeldigest(import_docx_file(result.data, name))
     return out
 
 
 def text_outputs(path: Path) -> dict[str, object]:
     result = load_document(path)
-    return {"import": model_digest(result)} | document_outputs(result.document, MODES, path.name)
+    return {"import": modeldigest(result)} | document_outputs(result.document, MODES, path.name)
 
 
 def negotiation_outputs() -> dict[str, object]:
@@ -146,11 +139,11 @@ def negotiation_outputs() -> dict[str, object]:
 
 def compilation_outputs() -> dict[str, object]:
     result = import_text(compilation())
-    return {"import": model_digest(result)} | document_outputs(result.document, MODES, "compilation.docx")
+    return {"import": modeldigest(result)} | document_outputs(result.document, MODES, "compilation.docx")
 
 
 def docx_file_output(path: Path) -> str:
-    return model_digest(import_docx_file(path.read_bytes(), path.name))
+    return modeldigest(import_docx_file(path.read_bytes(), path.name))
 
 
 def current_outputs() -> dict[str, object]:
@@ -200,8 +193,4 @@ def test_real_docx_files_read_the_same(golden, path):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python -m tests.test_io_outputs_unchanged --update")
-    GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-    GOLDEN.write_text(json.dumps(current_outputs(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {GOLDEN}")
+    update_main("tests.test_io_outputs_unchanged", GOLDEN, current_outputs)

@@ -12,9 +12,7 @@ A speed-up must never need that.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,15 +21,11 @@ from drafting.checks import CheckSettings, run_checks
 from drafting.compare import compare
 from drafting.importers import load_document
 from drafting.outline import outline
+from tests.golden import digest, update_main
 from tests.helpers import CORPUS, CORPUS_FILES, shared_corpus
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden" / "outputs.json"
 SETTINGS = CheckSettings()
-
-
-def _digest(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def _texts() -> list[Path]:
@@ -52,11 +46,11 @@ def text_outputs(path: Path) -> dict[str, str]:
     result = load_document(path)
     document = result.document
     findings = [f.to_json() for f in run_checks(document, SETTINGS)]
-    return {"outline": _digest(outline(document, result.report)), "findings": _digest(findings)}
+    return {"outline": digest(outline(document, result.report)), "findings": digest(findings)}
 
 
 def pair_output(draft: Path, adopted: Path) -> str:
-    return _digest(compare(load_document(draft).document, load_document(adopted).document).to_json())
+    return digest(compare(load_document(draft).document, load_document(adopted).document).to_json())
 
 
 def current_outputs() -> dict[str, object]:
@@ -89,8 +83,4 @@ def test_comparisons_are_unchanged(golden, draft, adopted):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python -m tests.test_outputs_unchanged --update")
-    GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-    GOLDEN.write_text(json.dumps(current_outputs(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {GOLDEN}")
+    update_main("tests.test_outputs_unchanged", GOLDEN, current_outputs)
