@@ -84,3 +84,40 @@ def test_a_conversion_made_at_opening_gives_way_to_an_edit(qapp):
     edited = session.document().block(target.id)
     assert "XYZ" in "".join(n.text for n in edited.content if isinstance(n, Text))
     assert edited.content == convert_block(block).content
+
+
+def test_file_open_shows_the_text_and_typing_reads_back(window, qtbot, monkeypatch):
+    """Through the File ▸ Open action: the opened text is the file's (nothing read back at
+    opening), and a key typed into a paragraph reaches the model and its findings."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    path = CORPUS / "ga-res-67-193-en.txt"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(path)], ""))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    next(a for a in menu.actions() if a.text() == "&Open…").trigger()
+    session = window.current_session()
+    assert session.source == path
+    qtbot.waitUntil(lambda: session.checks_current, timeout=10_000)
+    assert session.reader.conversions == 0
+    expected = load_document(path).document
+    assert _texts(session.document()) == _texts(expected)
+    target = session.document().operative[4]
+    block = structure_ops.find_block(session.qdoc, target.id)
+    cursor = session.text_cursor()
+    cursor.setPosition(block.position() + block.length() - 2)
+    session.set_text_cursor(cursor)
+    qtbot.keyClicks(session.editor, " zzqx")
+    qtbot.keyClick(session.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: session.checks_current, timeout=10_000)
+    assert "zzqx" in "".join(
+        n.text for n in session.document().block(target.id).content if isinstance(n, Text)
+    )
+    assert 0 < session.reader.conversions <= 6  # the edited paragraph, once a read; no other
+    assert any(f.target == target.id and f.rule.startswith("spelling") for f in session.findings)
+
+
+def _texts(document):
+    from drafting.model import plain_text
+
+    return [plain_text(block.content) for block in document.iter_blocks()]
